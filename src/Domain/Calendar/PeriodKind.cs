@@ -1,0 +1,9 @@
+namespace PmfBot.Domain.Calendar;
+
+public enum PeriodKind
+{
+    Month,
+    Quarter,
+    HalfYear,
+    Year,
+}
