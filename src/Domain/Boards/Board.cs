@@ -72,6 +72,20 @@ public sealed class Board
 
     public void PostTo(TeamsChannel? channel) => Channel = channel;
 
+    /// <summary>
+    /// Changes what kind of board this is. A board that owns priorities cannot become one that
+    /// only scrutinises: its priorities would have no one to sign off their ratings.
+    /// </summary>
+    public void Reclassify(BoardKind kind, bool ownsAnyPriority)
+    {
+        if (ownsAnyPriority && kind is not (BoardKind.StrategicPartnership or BoardKind.BestCouncil or BoardKind.DirectorateManagementTeam))
+        {
+            throw new PmfRuleException($"{Name} owns priorities, so it cannot become a board that only scrutinises; move its priorities to another board first.");
+        }
+
+        Kind = kind;
+    }
+
     public override string ToString() => Name;
 }
 

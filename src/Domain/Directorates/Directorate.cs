@@ -30,5 +30,8 @@ public sealed class Directorate
     /// <summary>Whether returns need the directorate performance lead's sign-off before they count.</summary>
     public bool UsesSignOff { get; set; }
 
+    public void Rename(string name) =>
+        Name = string.IsNullOrWhiteSpace(name) ? throw new PmfRuleException("A directorate needs a name.") : name.Trim();
+
     public override string ToString() => Name;
 }

@@ -97,23 +97,10 @@ internal static partial class CellWords
     }
 
     /// <summary>"5%" is a share of the target; "3" is in the indicator's unit.</summary>
-    public static (Tolerance? Tolerance, string? Problem) ParseTolerance(string cell)
-    {
-        var text = cell.Trim();
-        var percent = text.EndsWith('%');
-        var number = percent ? text[..^1].Trim() : text;
-        if (!decimal.TryParse(number, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
-        {
-            return (null, $"'{cell}' is not a tolerance: write a number in the indicator's unit (3) or a percentage of the target (5%).");
-        }
-
-        if (amount < 0)
-        {
-            return (null, $"a tolerance cannot be negative ('{cell}').");
-        }
-
-        return (percent ? Tolerance.Percent(amount) : Tolerance.Absolute(amount), null);
-    }
+    public static (Tolerance? Tolerance, string? Problem) ParseTolerance(string cell) =>
+        ToleranceText.TryParse(cell, out var tolerance)
+            ? (tolerance, null)
+            : (null, $"'{cell}' is not a tolerance: write a number in the indicator's unit (3) or a percentage of the target (5%); it cannot be negative.");
 
     /// <summary>A financial year: 2025/26, 2025-26 or 2025 (the year it starts in).</summary>
     public static (int? Year, string? Problem) ParseFinancialYear(string cell)

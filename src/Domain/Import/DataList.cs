@@ -18,16 +18,19 @@ public sealed record DataList(
     IReadOnlyList<PriorityLine> Priorities,
     IReadOnlyList<IndicatorLine> Indicators);
 
-/// <summary>A person; the name is null when the file gives only an email already known to PmfBot.</summary>
-public sealed record PersonLine(string Email, string? Name, string? ManagerEmail, string? DirectorateCode);
+/// <summary>
+/// A person; the name is null when the file gives only an email already known to PmfBot.
+/// Each line record keeps the first line of the file that names the thing.
+/// </summary>
+public sealed record PersonLine(string Email, string? Name, string? ManagerEmail, string? DirectorateCode, int Line);
 
-public sealed record DirectorateLine(string Code, string Name, string? PerformanceLeadEmail, bool? UsesSignOff);
+public sealed record DirectorateLine(string Code, string Name, string? PerformanceLeadEmail, bool? UsesSignOff, int Line);
 
-public sealed record PlanLine(string Name, PlanKind Kind, int FirstYear, int LastYear);
+public sealed record PlanLine(string Name, PlanKind Kind, int FirstYear, int LastYear, int Line);
 
-public sealed record BoardLine(string Name, BoardKind Kind, string ChairEmail, TeamsChannel? Channel, IReadOnlyList<string> MemberEmails);
+public sealed record BoardLine(string Name, BoardKind Kind, string ChairEmail, TeamsChannel? Channel, IReadOnlyList<string> MemberEmails, int Line);
 
-public sealed record PriorityLine(string Code, string Title, string? Outcome, string PlanName, string BoardName, string LeadOfficerEmail, string DirectorateCode);
+public sealed record PriorityLine(string Code, string Title, string? Outcome, string PlanName, string BoardName, string LeadOfficerEmail, string DirectorateCode, int Line);
 
 public sealed record IndicatorLine(
     string Code,
@@ -45,4 +48,5 @@ public sealed record IndicatorLine(
     AnnualProfile? Profile,
     IReadOnlyDictionary<Period, decimal> Targets,
     IReadOnlyList<string> CollatorEmails,
-    IReadOnlyList<string> PriorityCodes);
+    IReadOnlyList<string> PriorityCodes,
+    int Line);

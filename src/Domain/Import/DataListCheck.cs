@@ -242,7 +242,7 @@ public static class DataListCheck
 
             if (!_boards.TryGetValue(name, out var draft))
             {
-                draft = new BoardDraft { Name = name };
+                draft = new BoardDraft { Name = name, Line = line };
                 _boards[name] = draft;
             }
 
@@ -280,7 +280,7 @@ public static class DataListCheck
             Agree("directorate", code, Col.DirectorateSignOff, signOff?.ToString(), signOffText, line);
             if (!_directorates.TryGetValue(code, out var draft))
             {
-                draft = new DirectorateDraft { Code = code };
+                draft = new DirectorateDraft { Code = code, Line = line };
                 _directorates[code] = draft;
             }
 
@@ -314,7 +314,7 @@ public static class DataListCheck
             Agree("plan", name, Col.PlanTo, to?.ToString(), toText, line);
             if (!_plans.TryGetValue(name, out var draft))
             {
-                draft = new PlanDraft { Name = name };
+                draft = new PlanDraft { Name = name, Line = line };
                 _plans[name] = draft;
             }
 
@@ -353,7 +353,7 @@ public static class DataListCheck
             draft.Directorate ??= directorate;
             if (lead is not null && directorate is not null)
             {
-                PersonOf(lead).DirectorateCode ??= directorate.Code;
+                PersonOf(lead, line).DirectorateCode ??= directorate.Code;
             }
 
             return draft;
@@ -365,7 +365,7 @@ public static class DataListCheck
             var firstSight = !_indicators.TryGetValue(code, out var draft);
             if (draft is null)
             {
-                draft = new IndicatorDraft { Code = code };
+                draft = new IndicatorDraft { Code = code, Line = line };
                 _indicators[code] = draft;
             }
 
@@ -401,7 +401,7 @@ public static class DataListCheck
                 {
                     Agree("person", owner, Col.OwnersManagerEmail, manager, managerText, line,
                         (prev, prevLine) => $"{owner} reports to {prev} on line {prevLine}: a person has one manager.");
-                    PersonOf(owner).ManagerEmail ??= manager;
+                    PersonOf(owner, line).ManagerEmail ??= manager;
                 }
             }
 
@@ -468,7 +468,7 @@ public static class DataListCheck
 
             if (owner is not null && directorate is not null)
             {
-                PersonOf(owner).DirectorateCode ??= directorate.Code;
+                PersonOf(owner, line).DirectorateCode ??= directorate.Code;
             }
 
             foreach (var (period, index, heading) in _targetColumns)
@@ -525,7 +525,7 @@ public static class DataListCheck
 
             if (name is null)
             {
-                PersonOf(email);
+                PersonOf(email, line);
                 _unnamed.Add((email, line, column));
             }
             else
@@ -538,7 +538,7 @@ public static class DataListCheck
 
         private void NoteName(string email, string name, int line, string column)
         {
-            var person = PersonOf(email);
+            var person = PersonOf(email, line);
             if (name.Length == 0)
             {
                 return;
@@ -550,11 +550,11 @@ public static class DataListCheck
             person.Name ??= name;
         }
 
-        private PersonDraft PersonOf(string email)
+        private PersonDraft PersonOf(string email, int line)
         {
             if (!_people.TryGetValue(email, out var person))
             {
-                person = new PersonDraft { Email = email };
+                person = new PersonDraft { Email = email, Line = line };
                 _people[email] = person;
             }
 
@@ -594,7 +594,7 @@ public static class DataListCheck
             if (first.Canonical != normal)
             {
                 Problem(line, reportColumn ?? column, message?.Invoke(first.Shown, first.Line)
-                    ?? $"{kind} {key} has '{shown}' here but '{first.Shown}' on line {first.Line}: a {kind} must read the same on every row.");
+                    ?? $"{kind} {key} has '{shown}' here but '{first.Shown}' on line {first.Line}: it must read the same on every row.");
             }
         }
 
@@ -630,7 +630,7 @@ public static class DataListCheck
                     .SelectMany(i => i.Targets.Keys).Select(k => k.Year).ToList();
                 var first = p.From ?? (years.Count > 0 ? years.Min() : currentFinancialYear);
                 var last = p.To ?? Math.Max(first + 3, years.Count > 0 ? years.Max() : first);
-                return new PlanLine(p.Name, p.Kind!.Value, first, last);
+                return new PlanLine(p.Name, p.Kind!.Value, first, last, p.Line);
             }).ToList();
 
             var members = _priorities.Values
@@ -639,15 +639,15 @@ public static class DataListCheck
                 .ToDictionary(g => g.Key, g => g.Select(p => p.LeadEmail!).Distinct().ToList(), StringComparer.OrdinalIgnoreCase);
 
             return new DataList(
-                _people.Values.Select(p => new PersonLine(p.Email, p.Name, p.ManagerEmail, p.DirectorateCode)).ToList(),
-                _directorates.Values.Select(d => new DirectorateLine(d.Code, d.Name!, d.PerformanceLeadEmail, d.UsesSignOff)).ToList(),
+                _people.Values.Select(p => new PersonLine(p.Email, p.Name, p.ManagerEmail, p.DirectorateCode, p.Line)).ToList(),
+                _directorates.Values.Select(d => new DirectorateLine(d.Code, d.Name!, d.PerformanceLeadEmail, d.UsesSignOff, d.Line)).ToList(),
                 plans,
-                _boards.Values.Select(b => new BoardLine(b.Name, b.Kind!.Value, b.ChairEmail!, b.Channel, members.GetValueOrDefault(b.Name) ?? [])).ToList(),
-                _priorities.Values.Select(p => new PriorityLine(p.Code, p.Title!, p.Outcome, p.Plan!.Name, p.Board!.Name, p.LeadEmail!, p.Directorate!.Code)).ToList(),
+                _boards.Values.Select(b => new BoardLine(b.Name, b.Kind!.Value, b.ChairEmail!, b.Channel, members.GetValueOrDefault(b.Name) ?? [], b.Line)).ToList(),
+                _priorities.Values.Select(p => new PriorityLine(p.Code, p.Title!, p.Outcome, p.Plan!.Name, p.Board!.Name, p.LeadEmail!, p.Directorate!.Code, p.Line)).ToList(),
                 _indicators.Values.Select(i => new IndicatorLine(
                     i.Code, i.Title!, i.Unit!, i.Polarity!.Value, i.Frequency!.Value, i.IsNational!.Value, i.OwnerEmail!, i.DirectorateCode!,
                     i.Tolerance, i.Baseline, i.Benchmark, i.BenchmarkSource, i.Profile,
-                    new Dictionary<Period, decimal>(i.Targets), [.. i.CollatorEmails], [.. i.PriorityCodes])).ToList());
+                    new Dictionary<Period, decimal>(i.Targets), [.. i.CollatorEmails], [.. i.PriorityCodes], i.Line)).ToList());
         }
 
         private static bool Fits(Period period, Frequency frequency) => period.Kind switch
@@ -702,6 +702,8 @@ public static class DataListCheck
 
     private sealed class PersonDraft
     {
+        public int Line { get; init; }
+
         public string Email { get; init; } = "";
 
         public string? Name { get; set; }
@@ -713,6 +715,8 @@ public static class DataListCheck
 
     private sealed class DirectorateDraft
     {
+        public int Line { get; init; }
+
         public string Code { get; init; } = "";
 
         public string? Name { get; set; }
@@ -724,6 +728,8 @@ public static class DataListCheck
 
     private sealed class PlanDraft
     {
+        public int Line { get; init; }
+
         public string Name { get; init; } = "";
 
         public PlanKind? Kind { get; set; }
@@ -735,6 +741,8 @@ public static class DataListCheck
 
     private sealed class BoardDraft
     {
+        public int Line { get; init; }
+
         public string Name { get; init; } = "";
 
         public BoardKind? Kind { get; set; }
@@ -765,6 +773,8 @@ public static class DataListCheck
 
     private sealed class IndicatorDraft
     {
+        public int Line { get; init; }
+
         public string Code { get; init; } = "";
 
         public string? Title { get; set; }

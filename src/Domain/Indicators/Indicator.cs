@@ -128,6 +128,18 @@ public sealed class Indicator
 
     public void AssignOwner(Guid ownerId) => OwnerId = ownerId;
 
+    /// <summary>
+    /// A re-import may reword the indicator or correct its unit, polarity or frequency. Returns
+    /// already made keep the target and rating they were given.
+    /// </summary>
+    public void Describe(string title, string unit, Polarity polarity, Frequency frequency)
+    {
+        Title = string.IsNullOrWhiteSpace(title) ? throw new PmfRuleException($"Indicator {Code} needs a title.") : title.Trim();
+        Unit = unit?.Trim() ?? "";
+        Polarity = polarity;
+        Frequency = frequency;
+    }
+
     public void AddCollator(Guid personId)
     {
         if (personId != OwnerId && _collators.All(c => c.PersonId != personId))

@@ -56,6 +56,9 @@ public sealed class Person
 
     public void MarkBlockedBot(bool blocked) => HasBlockedBot = blocked;
 
+    /// <summary>A re-import or the directory gives the person's name as it is now.</summary>
+    public void Rename(string name) => Name = Require(name, "name");
+
     public override string ToString() => Name;
 
     private static string Require(string value, string what) =>

@@ -55,6 +55,19 @@ public sealed class Plan
 
     public int LastYear { get; private set; }
 
+    /// <summary>A re-import may correct the plan's type or years.</summary>
+    public void Revise(PlanKind kind, int firstYear, int lastYear)
+    {
+        if (lastYear < firstYear)
+        {
+            throw new PmfRuleException($"Plan '{Name}' ends ({lastYear}) before it starts ({firstYear}).");
+        }
+
+        Kind = kind;
+        FirstYear = firstYear;
+        LastYear = lastYear;
+    }
+
     public Accountability Accountability =>
         Kind == PlanKind.CityPriorityPlan ? Accountability.Population : Accountability.Performance;
 }

@@ -40,5 +40,14 @@ public sealed class Priority
 
     public void ChangeLead(Guid leadOfficerId) => LeadOfficerId = leadOfficerId;
 
+    /// <summary>A re-import may reword the priority or move it to another plan, board or directorate.</summary>
+    public void Revise(string title, Guid planId, Guid boardId, Guid? directorateId)
+    {
+        Title = string.IsNullOrWhiteSpace(title) ? throw new PmfRuleException($"Priority {Code} needs a title.") : title.Trim();
+        PlanId = planId;
+        BoardId = boardId;
+        DirectorateId = directorateId;
+    }
+
     public override string ToString() => $"{Code} {Title}";
 }
