@@ -20,9 +20,12 @@ internal sealed class DataListFile
 
     public IReadOnlyList<Dictionary<string, string>> Rows => _rows;
 
+    /// <summary>The typical columns and no rows.</summary>
+    public static DataListFile Empty() => new(Col.All.Select(c => c.Name).Append("Target 2025-26").Append("Target 2025-26-Q2"));
+
     public static DataListFile Typical()
     {
-        var file = new DataListFile(Col.All.Select(c => c.Name).Append("Target 2025-26").Append("Target 2025-26-Q2"));
+        var file = Empty();
         file.AddRow(IndicatorRow("CPP-H1", "Percentage of adults who are physically active"));
         file.AddRow(IndicatorRow("CPP-H2", "Number of people supported to live at home", change: r =>
         {
@@ -34,15 +37,17 @@ internal sealed class DataListFile
             r["Target 2025-26"] = "2000";
             r["Target 2025-26-Q2"] = "850";
         }));
-        file.AddRow(new Dictionary<string, string>
-        {
-            [Col.Board] = "Scrutiny Board (Adults and Health)",
-            [Col.BoardType] = "Scrutiny board",
-            [Col.Chair] = "Cllr Peter Gruen",
-            [Col.ChairEmail] = "peter.gruen@council.gov.uk",
-        });
+        file.AddRow(BoardRow("Scrutiny Board (Adults and Health)", "Scrutiny board", "Cllr Peter Gruen", "peter.gruen@council.gov.uk"));
         return file;
     }
+
+    public static Dictionary<string, string> BoardRow(string name, string type, string chair, string chairEmail) => new(StringComparer.Ordinal)
+    {
+        [Col.Board] = name,
+        [Col.BoardType] = type,
+        [Col.Chair] = chair,
+        [Col.ChairEmail] = chairEmail,
+    };
 
     /// <summary>A complete row linking an indicator to priority CPP-H on the Health and Wellbeing Board.</summary>
     public static Dictionary<string, string> IndicatorRow(string code, string title, Action<Dictionary<string, string>>? change = null)
