@@ -1,12 +1,15 @@
 using PmfBot.Bot.Health;
 using PmfBot.Bot.Storage;
 
+if (await PmfBot.Bot.Import.ImportCommand.TryRunAsync(args) is { } importExitCode) { return importExitCode; }
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPmfStorage();
 
 var app = builder.Build();
 app.MapHealth();
 app.Run();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
