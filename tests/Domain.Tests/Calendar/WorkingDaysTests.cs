@@ -57,4 +57,8 @@ public class WorkingDaysTests
 
         Assert.Equal(D("2025-12-30"), days.Add(D("2025-12-24"), 1));
     }
+
+    [Fact]
+    public void Without_a_holiday_table_only_weekends_are_skipped() =>
+        Assert.Equal(D("2025-12-25"), new WorkingDays(BankHolidays.None()).Add(D("2025-12-24"), 1));
 }
