@@ -3,7 +3,7 @@ using PmfBot.Domain.Indicators;
 
 namespace PmfBot.Domain.Tests.Exceptions;
 
-using PmfBot.Domain.Rag;
+using PmfBot.Domain.RagRatings;
 
 public class ExceptionRuleTests
 {

@@ -1,6 +1,6 @@
-namespace PmfBot.Domain.Tests.Rag;
+namespace PmfBot.Domain.Tests.RagRatings;
 
-using PmfBot.Domain.Rag;
+using PmfBot.Domain.RagRatings;
 
 public class RagAssessmentTests
 {

@@ -1,8 +1,8 @@
 using PmfBot.Domain.Indicators;
 
-namespace PmfBot.Domain.Tests.Rag;
+namespace PmfBot.Domain.Tests.RagRatings;
 
-using PmfBot.Domain.Rag;
+using PmfBot.Domain.RagRatings;
 
 public class RagRuleTests
 {
