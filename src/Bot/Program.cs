@@ -3,6 +3,7 @@ using PmfBot.Bot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPmfStorage();
+builder.AddPmfDomain();
 
 var app = builder.Build();
 app.MapHealth();
