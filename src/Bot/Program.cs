@@ -5,6 +5,7 @@ if (await PmfBot.Bot.Import.ImportCommand.TryRunAsync(args) is { } importExitCod
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPmfStorage();
+builder.AddPmfDomain();
 
 var app = builder.Build();
 app.MapHealth();

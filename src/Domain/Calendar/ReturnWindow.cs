@@ -6,7 +6,4 @@ public sealed record ReturnWindow(
     DateOnly Opens,
     DateOnly Due,
     DateOnly SignOff,
-    DateOnly? BoardMeeting)
-{
-    public bool IsOpenOn(DateOnly today) => today >= Opens;
-}
+    DateOnly? BoardMeeting);

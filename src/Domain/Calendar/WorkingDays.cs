@@ -56,7 +56,4 @@ public sealed class WorkingDays(BankHolidays holidays)
 
         return count;
     }
-
-    /// <summary>The date itself when it is a working day, otherwise the next working day.</summary>
-    public DateOnly OnOrAfter(DateOnly date) => IsWorkingDay(date) ? date : Add(date, 1);
 }

@@ -92,7 +92,8 @@ public static partial class Readability
     [GeneratedRegex(@"(?<=[.!?])\s+|[\r\n]+")]
     private static partial Regex SentenceBreak();
 
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")]
+    // A word may hold an apostrophe or hyphen (council's, cross-cutting); a number its point (92.5, 1,250).
+    [GeneratedRegex(@"[\p{L}\p{N}]+(?:(?:['’\-]|(?<=\d)[.,](?=\d))[\p{L}\p{N}]+)*")]
     private static partial Regex WordPattern();
 
     [GeneratedRegex(@"[^a-z]")]

@@ -63,6 +63,10 @@ public sealed class IndicatorReturn : AuditedEntity
 
     public DateTimeOffset LastChangedAt { get; private set; }
 
+    /// <summary>What the RAG would be for a value, before anything is saved (the card's "check" step).</summary>
+    public Rag PreviewRag(decimal? value) =>
+        RagRule.Compute(value, Indicator.TargetFor(Period), Indicator.Tolerance, Indicator.Polarity);
+
     /// <summary>The rating that counts: the override when there is one, otherwise the computed one.</summary>
     public Rag EffectiveRag => OverrideRag ?? ComputedRag;
 
@@ -91,7 +95,7 @@ public sealed class IndicatorReturn : AuditedEntity
     public bool IsLate(DateOnly today) => !HasAnswer && today > DueDate;
 
     /// <summary>Saves what the owner has typed so far, without submitting it.</summary>
-    public void SaveDraft(Person actor, ReturnEntry entry, Rag computedRag, DateTimeOffset now)
+    public void SaveDraft(Person actor, ReturnEntry entry, DateTimeOffset now)
     {
         EnsureMaySubmit(actor);
         if (State is ReturnState.Submitted or ReturnState.SignedOff)
@@ -108,7 +112,7 @@ public sealed class IndicatorReturn : AuditedEntity
 
         Change(Actor.Of(actor), "saved draft", now, () =>
         {
-            Apply(clean, computedRag);
+            Apply(clean);
             State = ReturnState.Draft;
             LastChangedAt = now;
         });
@@ -118,7 +122,7 @@ public sealed class IndicatorReturn : AuditedEntity
     /// Submits the return. Submitting the same answer again (a double click, a Teams retry)
     /// changes nothing. Submitting a different answer before sign-off is a correction.
     /// </summary>
-    public void Submit(Person actor, ReturnEntry entry, Rag computedRag, DateOnly today, DateTimeOffset now)
+    public void Submit(Person actor, ReturnEntry entry, DateOnly today, DateTimeOffset now)
     {
         EnsureMaySubmit(actor);
         if (State == ReturnState.SignedOff)
@@ -136,7 +140,7 @@ public sealed class IndicatorReturn : AuditedEntity
         var action = State == ReturnState.Submitted ? "corrected" : "submitted";
         Change(Actor.Of(actor), action, now, () =>
         {
-            Apply(clean, computedRag);
+            Apply(clean);
             State = ReturnState.Submitted;
             SubmittedById = actor.Id;
             SubmittedAt = now;
@@ -210,12 +214,12 @@ public sealed class IndicatorReturn : AuditedEntity
         SentBackComment,
     };
 
-    private void Apply(ReturnEntry entry, Rag computedRag)
+    private void Apply(ReturnEntry entry)
     {
         Value = entry.Value;
         NotAvailableReason = entry.NotAvailableReason;
         Target = Indicator.TargetFor(Period);
-        ComputedRag = computedRag;
+        ComputedRag = RagRule.Compute(Value, Target, Indicator.Tolerance, Indicator.Polarity);
         OverrideRag = entry.OverrideRag;
         OverrideReason = entry.OverrideRag is null ? null : entry.OverrideReason;
         Commentary = entry.Commentary;
