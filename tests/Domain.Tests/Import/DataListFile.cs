@@ -37,7 +37,7 @@ internal sealed class DataListFile
             r["Target 2025-26"] = "2000";
             r["Target 2025-26-Q2"] = "850";
         }));
-        file.AddRow(BoardRow("Scrutiny Board (Adults and Health)", "Scrutiny board", "Cllr Peter Gruen", "peter.gruen@council.gov.uk"));
+        file.AddRow(BoardRow("Scrutiny Board (Adults and Health)", "Scrutiny board", "Cllr Fiona Brannigan", "fiona.brannigan@council.gov.uk"));
         return file;
     }
 
@@ -68,8 +68,8 @@ internal sealed class DataListFile
             [Col.PriorityCode] = "CPP-H",
             [Col.Priority] = "Reduce health inequalities",
             [Col.Outcome] = "Best city for health and wellbeing",
-            [Col.LeadOfficer] = "Dr Ian Cameron",
-            [Col.LeadOfficerEmail] = "ian.cameron@council.gov.uk",
+            [Col.LeadOfficer] = "Dr Aisha Rahman",
+            [Col.LeadOfficerEmail] = "aisha.rahman@council.gov.uk",
             [Col.Directorate] = "Adults and Health",
             [Col.DirectorateCode] = "AH",
             [Col.PerformanceLeadEmail] = "Lee Young <lee.young@council.gov.uk>",
@@ -82,7 +82,7 @@ internal sealed class DataListFile
             [Col.NationalOrLocal] = "local",
             [Col.Owner] = "Kate Hughes",
             [Col.OwnerEmail] = "kate.hughes@council.gov.uk",
-            [Col.OwnersManagerEmail] = "Cath Roff <cath.roff@council.gov.uk>",
+            [Col.OwnersManagerEmail] = "Cathy Rolfe <cathy.rolfe@council.gov.uk>",
             [Col.Tolerance] = "2",
             [Col.Baseline] = "61.2",
             [Col.Benchmark] = "64",

@@ -51,7 +51,7 @@ public sealed class SingleDataListImportTests : IDisposable
 
         var discharges = indicators.Single(i => i.Code == "CPP-HA1");
         var owner = people[discharges.OwnerId];
-        Assert.Equal(("Mark Phillips", "cath.roff@example-council.gov.uk"), (owner.Name, people[owner.ManagerId!.Value].Email));
+        Assert.Equal(("Mark Phelan", "cathy.rolfe@example-council.gov.uk"), (owner.Name, people[owner.ManagerId!.Value].Email));
         Assert.Equal(["jo.bell@example-council.gov.uk"], discharges.Collators.Select(c => people[c.PersonId].Email));
         Assert.Equal(Tolerance.Percent(5), discharges.Tolerance);
         Assert.Equal(AnnualProfile.Of(20, 45, 70, 100), discharges.QuarterlyProfile);
@@ -113,8 +113,8 @@ public sealed class SingleDataListImportTests : IDisposable
 
         file.Set(2, Col.Indicator, "Adults who are physically active (%)")
             .Set(2, "Target 2025-26", "65")
-            .Set(3, Col.Owner, "Mark Phillips")
-            .Set(3, Col.OwnerEmail, "mark.phillips@council.gov.uk");
+            .Set(3, Col.Owner, "Mark Phelan")
+            .Set(3, Col.OwnerEmail, "mark.phelan@council.gov.uk");
         var result = await ImportAsync(file);
 
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Problems));
@@ -124,7 +124,7 @@ public sealed class SingleDataListImportTests : IDisposable
         var active = await db.Indicators.Include(i => i.Targets).SingleAsync(i => i.Code == "CPP-H1");
         Assert.Equal("Adults who are physically active (%)", active.Title);
         Assert.Equal(65m, active.TargetFor(Period.FinancialYear(2025)));
-        var mark = await db.People.SingleAsync(p => p.Email == "mark.phillips@council.gov.uk");
+        var mark = await db.People.SingleAsync(p => p.Email == "mark.phelan@council.gov.uk");
         Assert.Equal(mark.Id, (await db.Indicators.SingleAsync(i => i.Code == "CPP-H2")).OwnerId);
         Assert.Equal(2, await db.Indicators.CountAsync());
     }
