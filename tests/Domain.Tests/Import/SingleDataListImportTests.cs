@@ -6,6 +6,7 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Import;
 using PmfBot.Domain.Indicators;
 using PmfBot.Domain.Plans;
+using PmfBot.Domain.Tests.Support;
 using Col = PmfBot.Domain.Import.DataListColumns;
 
 namespace PmfBot.Domain.Tests.Import;

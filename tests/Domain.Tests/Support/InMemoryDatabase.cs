@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PmfBot.Domain.Storage;
 
-namespace PmfBot.Domain.Tests.Import;
+namespace PmfBot.Domain.Tests.Support;
 
 /// <summary>A PmfBot schema in an in-memory SQLite database that lives as long as this object.</summary>
 internal sealed class InMemoryDatabase : IDisposable
