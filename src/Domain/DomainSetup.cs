@@ -30,6 +30,8 @@ public static class DomainSetup
         services.AddScoped<DirectorateScorecard>();
         services.AddScoped<ComplianceForPeriod>();
         services.AddScoped<WhoIsDue>();
+        services.AddScoped<Outbox.OutboxStore>();
+        services.AddScoped<Search.FindPriority>();
         return services;
     }
 }

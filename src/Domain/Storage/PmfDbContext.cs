@@ -46,6 +46,8 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
 
     public DbSet<SchemaVersion> SchemaVersions => Set<SchemaVersion>();
 
+    public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

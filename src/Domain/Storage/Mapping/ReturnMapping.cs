@@ -119,3 +119,19 @@ internal sealed class SchemaVersionMapping : IEntityTypeConfiguration<SchemaVers
         version.Property(v => v.Id).ValueGeneratedNever();
     }
 }
+
+internal sealed class OutboxMapping : IEntityTypeConfiguration<Outbox.OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<Outbox.OutboxMessage> message)
+    {
+        message.ToTable("outbox");
+        message.Property(m => m.Key).HasMaxLength(Outbox.OutboxMessage.MaxKeyLength);
+        message.HasIndex(m => m.Key).IsUnique();
+        message.HasIndex(m => new { m.State, m.CreatedAt });
+        message.Property(m => m.Kind).HasMaxLength(64);
+        message.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
+        message.Property(m => m.ConversationId).HasMaxLength(300);
+        message.Property(m => m.ActivityId).HasMaxLength(300);
+        message.Property(m => m.LastError).HasMaxLength(1000);
+    }
+}
