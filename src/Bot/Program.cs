@@ -1,11 +1,14 @@
+using PmfBot.Bot.Demo;
 using PmfBot.Bot.Health;
+using PmfBot.Bot.Import;
 using PmfBot.Bot.Storage;
 
-if (await PmfBot.Bot.Import.ImportCommand.TryRunAsync(args) is { } importExitCode) { return importExitCode; }
+if (await ImportCommand.TryRunAsync(args) is { } importExitCode) { return importExitCode; }
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPmfStorage();
 builder.AddPmfDomain();
+builder.AddDemoCouncil();
 
 var app = builder.Build();
 app.MapHealth();
