@@ -35,6 +35,11 @@ public sealed class SingleDataListImport(PmfDbContext db, TimeProvider clock)
 
     public async Task<ImportResult> ImportFileAsync(string path, CancellationToken cancellationToken = default)
     {
+        if (Path.GetExtension(path).Equals(".xls", StringComparison.OrdinalIgnoreCase))
+        {
+            return ImportResult.Rejected([new ImportProblem(1, null, "this is an old Excel file (.xls): save it as an Excel workbook (.xlsx) or as CSV and import that.")]);
+        }
+
         await using var file = File.OpenRead(path);
         return await ImportAsync(file, FormatOf(path), cancellationToken);
     }
