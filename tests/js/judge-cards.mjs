@@ -63,6 +63,8 @@ InternalFunctionUtils.accessProperty = function (instance, property) {
   const result = originalAccess.call(this, instance, property);
   if (lookups && instance && typeof instance === 'object' && !(instance instanceof Map)
       && typeof property === 'string' && !property.startsWith('$')) {
+    if (!lookups.read.has(instance)) lookups.read.set(instance, new Set());
+    lookups.read.get(instance).add(property);
     if (result.value === undefined) {
       lookups.missing.add(property);
     } else if (!Object.prototype.hasOwnProperty.call(instance, property)) {
@@ -77,13 +79,27 @@ GlobalSettings.getUndefinedFieldValueSubstitutionString = (path) => {
 };
 
 export function expand(template, data) {
-  lookups = { missing: new Set(), caseMismatch: new Set(), undefinedPaths: new Set() };
+  lookups = { missing: new Set(), caseMismatch: new Set(), undefinedPaths: new Set(), read: new Map() };
   try {
     const card = new Template(template).expand({ $root: data });
-    return { card, ...lookups };
+    return { card, ...lookups, fields: fieldsOf(data, lookups.read) };
   } finally {
     lookups = null;
   }
+}
+
+// Every field path in the data ("indicators[].errors.value"), and whether the expansion read it.
+function fieldsOf(data, read, path = '', out = new Map()) {
+  if (Array.isArray(data)) {
+    for (const item of data) fieldsOf(item, read, `${path}[]`, out);
+  } else if (data && typeof data === 'object') {
+    for (const [key, value] of Object.entries(data)) {
+      const where = path ? `${path}.${key}` : key;
+      out.set(where, (out.get(where) ?? false) || Boolean(read.get(data)?.has(key)));
+      fieldsOf(value, read, where, out);
+    }
+  }
+  return out;
 }
 
 export function parseEvents(cardJson) {
@@ -184,7 +200,7 @@ export function judge(name, template, data) {
   for (const p of findNulls(data)) problems.push(`data: null at ${p} (write "" or [] instead)`);
   if (JSON.stringify(data).includes('${')) problems.push('data: contains "${"');
 
-  const { card, missing, caseMismatch, undefinedPaths } = expand(template, data);
+  const { card, missing, caseMismatch, undefinedPaths, fields } = expand(template, data);
   for (const m of missing) problems.push(`template: field "${m}" is not in the data`);
   for (const m of undefinedPaths) if (!missing.has(m)) problems.push(`template: \${${m}} is undefined`);
   for (const m of caseMismatch) problems.push(`template: field "${m}" matches the data only ignoring case`);
@@ -201,7 +217,17 @@ export function judge(name, template, data) {
   problems.push(...actionProblems(card, name, documentedVerbs()));
   problems.push(...colourProblems(card));
   if (bytes >= LIMIT_BYTES) problems.push(`${bytes} bytes: over the ${LIMIT_BYTES}-byte limit`);
-  return { card, bytes, problems };
+  return { card, bytes, problems, fields };
+}
+
+// Fields no data file of a template lets the template read: the data (and docs/cards.md) should
+// not promise what the card never shows.
+export function unreadFields(fieldMaps) {
+  const all = new Map();
+  for (const fields of fieldMaps) {
+    for (const [path, wasRead] of fields) all.set(path, (all.get(path) ?? false) || wasRead);
+  }
+  return [...all].filter(([, wasRead]) => !wasRead).map(([path]) => path);
 }
 
 export function cardFiles() {
@@ -237,18 +263,25 @@ export function registerCardTests() {
           assert.ok(variants.includes('large'), `cards/${name}.large.json is missing`);
         });
 
+        const fieldMaps = [];
         for (const variant of variants) {
           test(`expands with ${variant} data, parses at 1.5 with no events, under 28 KB`, () => {
             const template = JSON.parse(readFileSync(join(cardsDir, `${name}.json`), 'utf8'));
             const data = JSON.parse(readFileSync(join(cardsDir, `${name}.${variant}.json`), 'utf8'));
             const row = { name, variant, bytes: 0, ok: false };
             rows.push(row);
-            const { bytes, problems } = judge(name, template, data);
+            const { bytes, problems, fields } = judge(name, template, data);
+            fieldMaps.push(fields);
             row.bytes = bytes;
             row.ok = problems.length === 0;
             assert.deepEqual(problems, [], `${name} with ${variant} data:\n  ${problems.join('\n  ')}`);
           });
         }
+
+        test('reads every field its data files carry', () => {
+          const unread = unreadFields(fieldMaps);
+          assert.deepEqual(unread, [], `${name}: data fields the template never reads:\n  ${unread.join('\n  ')}`);
+        });
       });
     }
   });

@@ -1,7 +1,7 @@
 // The judge must fail cards for the reasons it claims to: these cases prove each check bites.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { judge, LIMIT_BYTES } from './judge-cards.mjs';
+import { judge, unreadFields, LIMIT_BYTES } from './judge-cards.mjs';
 
 const card = (body, actions = []) => ({
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
@@ -59,4 +59,12 @@ test('a coloured text without words fails', () => {
 test('a card over 28 KB fails', () => {
   const big = 'x'.repeat(LIMIT_BYTES);
   expectProblem(problemsOf(card([text('${t}')]), { t: big }), /over the 28672-byte limit/);
+});
+
+test('a data field no data file lets the template read is reported, once across all files', () => {
+  const template = card([text('${a}'), text('${b.c}', { $when: '${show}' })]);
+  const shown = judge('self-card', template, { a: '1', b: { c: '2', d: '3' }, show: true, extra: 'x' }).fields;
+  const hidden = judge('self-card', template, { a: '1', b: { c: '2', d: '3' }, show: false, extra: 'x' }).fields;
+  assert.deepEqual(unreadFields([shown, hidden]).sort(), ['b.d', 'extra']);
+  assert.deepEqual(unreadFields([hidden]).sort(), ['b', 'b.c', 'b.d', 'extra']);
 });

@@ -27,7 +27,7 @@ const TRAVEL = {
 };
 const notice = (text = '', color = 'default') => ({ text, color });
 const pick = (list, i) => list[i % list.length];
-const ragCycle = ['Green', 'Green', 'Amber', 'Green', 'Red', 'Amber', 'Green', 'NoData', 'Green', 'Red', 'Amber', 'Green'];
+const ragCycle = ['Green', 'Green', 'Amber', 'Red', 'Green', 'Amber', 'Red', 'NoData', 'Green', 'Red', 'Amber', 'Green'];
 const travelCycle = ['Improving', 'NoChange', 'Worsening', 'Improving', 'Worsening', 'Improving', 'NoChange', 'NotComparable'];
 const sparks = ['▃▄▅▆▆▇▇█', '▇▆▆▅▄▄▃▂', '▄▅▄▅▅▄▅▅', '▂▃▃▄▅▅▆▇', '▅▄▃▃▂▂▁▁', '▁▂▄▃▅▆▅▇', '▆▆▅▆▆▅▆▆', '▁▁▂▂▃▄▅▆'];
 
@@ -37,7 +37,7 @@ function fmt(n, unit) {
 }
 
 // Indicators for a theme, with a value and RAG for the current period.
-function indicators(theme, count, codePrefix, start = 0) {
+function indicators(theme, count, codePrefix, start = 0, perPriority = 26) {
   const all = [];
   const pool = Object.values(demo.indicatorsByTheme).flat();
   const themed = demo.indicatorsByTheme[theme] ?? pool;
@@ -48,7 +48,9 @@ function indicators(theme, count, codePrefix, start = 0) {
     const value = higher ? target * drift : target * (2 - drift);
     all.push({
       indicatorId: demo.id('0199b100'),
-      code: `${codePrefix}${String.fromCharCode(97 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ''}`,
+      code: perPriority < 26
+        ? `${codePrefix}${1 + Math.floor(i / perPriority)}${String.fromCharCode(97 + (i % perPriority))}`
+        : `${codePrefix}${String.fromCharCode(97 + (i % 26))}`,
       title, unit, higher, target, tolerance,
       valueText: ragKey === 'NoData' ? 'No data' : fmt(Number(value.toFixed(1)), unit),
       targetText: `${fmt(target, unit)} (${tolerance})`,
@@ -63,6 +65,10 @@ function indicators(theme, count, codePrefix, start = 0) {
   }
   return all;
 }
+
+// The "new indicator, no figure yet" paragraph goes only with indicators that have no data.
+const NEW_INDICATOR = 3;
+const commentaryFor = (ind) => (ind.ragKey === 'NoData' ? demo.commentaries[NEW_INDICATOR] : pick(demo.commentaries.filter((_, k) => k !== NEW_INDICATOR), ind.i));
 
 const errorsNone = () => ({ value: '', notAvailableReason: '', overrideRag: '', overrideReason: '', commentary: '', actionsDelivered: '', actionsPlanned: '' });
 
@@ -87,8 +93,7 @@ function returnCard({ count, pageSize, page, doneCount, withErrors, longest = fa
       code: d.code, title: d.title, valueText: d.valueText, rag: d.rag,
       stateText: `submitted by ${people.collator}, 11 Nov 2025`,
     })),
-    page,
-    pageCount,
+    ...pageFields({ page, pageCount }),
     pageText: `Page ${page} of ${pageCount}: indicators ${(page - 1) * pageSize + 1} to ${(page - 1) * pageSize + shown.length} of ${open.length} still to submit`,
     submitTitle: shown.length === 1 ? 'Submit this return' : `Submit these ${shown.length} returns`,
     indicators: shown.map((ind, k) => {
@@ -123,7 +128,7 @@ function returnCard({ count, pageSize, page, doneCount, withErrors, longest = fa
         notAvailableReason: longest ? textOf(500, n + 1) : notAvailable ? 'New indicator: the first full figure is due in Q3 once all three providers send data.' : '',
         overrideRag: longest ? 'Red' : withErrors && k === 1 ? 'Red' : '',
         overrideReason: longest ? textOf(500, n + 2) : '',
-        commentary: longest ? textOf(2000, n) : withErrors && k === 1 ? 'Figures <b>improved</b> in September.' : pick(demo.commentaries, n),
+        commentary: longest ? textOf(2000, n) : withErrors && k === 1 ? 'Figures <b>improved</b> in September.' : commentaryFor(ind),
         actionsDelivered: longest ? textOf(2000, n + 3) : pick(demo.actionsDelivered, n),
         actionsPlanned: longest ? textOf(2000, n + 4) : pick(demo.actionsPlanned, n),
         checked: longest || checked,
@@ -145,6 +150,9 @@ function textOf(length, start = 0) {
   return cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;:]$/, '') + '.';
 }
 
+// The paging fields every paged card carries (the templates do no arithmetic).
+const pageFields = ({ page, pageCount }) => ({ page, pageCount, previousPage: Math.max(1, page - 1), nextPage: Math.min(pageCount, page + 1) });
+
 function paging(total, pageSize, page) {
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const from = (page - 1) * pageSize;
@@ -158,12 +166,10 @@ function submittedCard({ count, pageSize, page, longest = false }) {
   return {
     periodKey: period.key,
     periodLabel: period.label,
-    ownerName: people.owner,
     headline: `All ${count} of your ${period.label} returns are submitted. Thank you.`,
     windowText: 'You can correct a return until the due date, Friday 14 November 2025, unless it has been signed off.',
     notice: notice(count > 3 ? '' : 'Submitted at 14:05. Your directorate performance lead has been told.', 'good'),
-    page: p.page,
-    pageCount: p.pageCount,
+    ...pageFields(p),
     pageText: `Page ${p.page} of ${p.pageCount}: returns ${p.from + 1} to ${p.to} of ${count}`,
     returns: all.slice(p.from, p.to).map((ind) => {
       const n = ind.i;
@@ -180,7 +186,7 @@ function submittedCard({ count, pageSize, page, longest = false }) {
         travel: ind.travel,
         state: n % 5 === 3 ? badge('Signed off', 'good') : badge('Submitted', 'good'),
         savedText: `Submitted by ${n % 2 ? people.collator : people.owner} on ${10 + (n % 4)} Nov 2025 at 1${n % 6}:0${n % 9}${n % 7 === 6 ? ' (late)' : ''}`,
-        commentary: longest ? textOf(2000, n) : pick(demo.commentaries, n),
+        commentary: longest ? textOf(2000, n) : commentaryFor(ind),
         actionsDelivered: longest ? textOf(2000, n + 1) : pick(demo.actionsDelivered, n),
         actionsPlanned: longest ? textOf(2000, n + 2) : pick(demo.actionsPlanned, n),
         canCorrect: n % 5 !== 3,
@@ -191,7 +197,7 @@ function submittedCard({ count, pageSize, page, longest = false }) {
 
 // --- sign-off-card -------------------------------------------------------------------------------
 function signOffCard({ count, pageSize, page, notSubmittedCount, withErrors }) {
-  const all = indicators('children', count, 'CPP-C', 0);
+  const all = indicators('children', count, 'CPP-C', 0, 8);
   const submitted = all.slice(0, count - notSubmittedCount);
   const p = paging(submitted.length, pageSize, page);
   const rows = submitted.slice(p.from, p.to).map((ind) => ({
@@ -204,7 +210,7 @@ function signOffCard({ count, pageSize, page, notSubmittedCount, withErrors }) {
     travel: ind.travel,
     state: ind.i % 7 === 2 ? badge('Signed off', 'good') : badge('Submitted', 'default'),
     savedText: `Submitted by ${ind.owner} on ${10 + (ind.i % 5)} Nov 2025${ind.i % 6 === 5 ? ' (late)' : ''}`,
-    commentary: pick(demo.commentaries, ind.i),
+    commentary: commentaryFor(ind),
     canSendBack: ind.i % 7 !== 2,
   }));
   return {
@@ -220,12 +226,11 @@ function signOffCard({ count, pageSize, page, notSubmittedCount, withErrors }) {
       code: ind.code, title: ind.title, ownerName: ind.owner,
       state: k === 0 ? badge('Late', 'attention') : badge('Draft', 'warning'),
     })),
-    page: p.page,
-    pageCount: p.pageCount,
+    ...pageFields(p),
     pageText: `Page ${p.page} of ${p.pageCount}: returns ${p.from + 1} to ${p.to} of ${submitted.length}`,
     returns: rows,
     canSignOffAll: true,
-    signOffAllTitle: `Sign off all ${submitted.length - Math.floor(submitted.length / 7)} submitted returns`,
+    signOffAllTitle: `Sign off all ${submitted.filter((ind) => ind.i % 7 !== 2).length} submitted returns`,
     canSendBack: rows.some((r) => r.canSendBack),
     sendBack: { returnId: withErrors ? rows[0].returnId : '', comment: '' },
     errors: { returnId: '', comment: withErrors ? 'Say what the owner should look at again.' : '' },
@@ -245,15 +250,20 @@ function ratingProposalCard({ count, state }) {
     periodLabel: period.label,
     version: proposed ? '2' : '0',
     dueText: 'Please propose by Wednesday 26 November 2025; the board meets on 4 December.',
-    state: state === 'awaiting' ? badge('Waiting for your proposal', 'warning') : state === 'sentBack' ? badge('Sent back by the chair', 'attention') : badge('Proposed: waiting for the chair', 'default'),
+    state: {
+      awaiting: badge('Waiting for your proposal', 'warning'),
+      sentBack: badge('Sent back by the chair', 'attention'),
+      proposed: badge('Proposed: waiting for the chair'),
+      decided: badge('Approved by the chair', 'good'),
+    }[state],
     previousText: 'Q1 2025/26: Amber (approved)',
-    notice: notice(),
+    notice: state === 'proposed' ? notice(`Proposal saved. ${people.chair} has been asked to approve it.`, 'good') : notice(),
     sentBackComment: state === 'sentBack' ? 'The summary does not mention care leavers, which is red for the second quarter. Please say what is being done and whether amber is still right.' : '',
     resultsText: `${count} indicators: ${all.filter((i) => i.ragKey === 'Green').length} green, ${all.filter((i) => i.ragKey === 'Amber').length} amber, ${all.filter((i) => i.ragKey === 'Red').length} red, ${all.filter((i) => i.ragKey === 'NoData').length} no data`,
     indicators: all.map((ind) => ({ code: ind.code, title: ind.title, valueText: ind.valueText, targetText: ind.targetText, rag: ind.rag, travel: ind.travel, trend: ind.trend })),
     actionsText: 'Board actions: 4 open (1 delayed), 2 complete this quarter.',
     risksText: 'Risks: 2 still high after mitigation (foster carers; social worker recruitment).',
-    canPropose: true,
+    canPropose: state !== 'decided',
     proposeTitle: proposed ? 'Change my proposal' : 'Propose rating',
     rating: proposed ? 'Amber' : '',
     proposed: proposed ? RAG.Amber : badge('None yet'),
@@ -270,7 +280,6 @@ function approvalCard({ count, view }) {
     priorityId: demo.id('0199e400'),
     priorityCode: 'CPP-C1',
     priorityTitle: 'Improve school attendance',
-    boardId: demo.id('0199f500'),
     boardName: "Children and Families Trust Board",
     chairName: people.chair,
     periodKey: period.key,
@@ -341,8 +350,7 @@ function statusCard({ count, pageSize, page, actionCount, riskCount, chart }) {
     resultsText: `${countsOf(all)} · ${all.filter((i) => i.travel === TRAVEL.Improving).length} improving, ${all.filter((i) => i.travel === TRAVEL.Worsening).length} worsening`,
     chartUrl: chart ? `https://pmfbot.democity.gov.uk/charts/priority/CPP-C1/${period.key}.png` : '',
     chartAlt: chart ? 'Line chart of each indicator against its target over the last eight quarters' : '',
-    page: p.page,
-    pageCount: p.pageCount,
+    ...pageFields(p),
     pageText: `Page ${p.page} of ${p.pageCount}: indicators ${p.from + 1} to ${p.to} of ${count}`,
     indicators: all.slice(p.from, p.to).map((ind) => ({
       indicatorId: ind.indicatorId,
@@ -355,7 +363,7 @@ function statusCard({ count, pageSize, page, actionCount, riskCount, chart }) {
       trend: ind.trend,
       trendText: 'Q3 2023/24 to Q2 2025/26',
       sharedText: ind.i % 5 === 2 ? 'Also counts towards CBP-4 Work with our staff to improve performance (shared: weakens the golden thread).' : '',
-      commentary: pick(demo.commentaries, ind.i),
+      commentary: commentaryFor(ind),
     })),
     actions: demo.boardActions.slice(0, actionCount).map(([title, status], k) => ({
       title,
@@ -401,16 +409,15 @@ function historyCard({ periods, auditCount, pageSize, page, chart }) {
       rag: RAG[ragKeys[k]],
       travel: k === labels.length - 1 ? TRAVEL.NotComparable : TRAVEL.Improving,
       stateText: k === 0 ? 'submitted, not yet signed off' : 'signed off',
-      commentary: pick(demo.commentaries, k),
+      commentary: pick(demo.commentaries.filter((_, j) => j !== NEW_INDICATOR), k),
     })),
     auditText: `${auditCount} changes, newest first`,
-    page: p.page,
-    pageCount: p.pageCount,
+    ...pageFields(p),
     audit: Array.from({ length: p.to - p.from }, (_, k) => {
       const n = p.from + k;
       return {
         atText: `${28 - (n % 27)} ${pick(['Nov 2025', 'Aug 2025', 'May 2025', 'Feb 2025', 'Nov 2024'], Math.floor(n / 8))} ${9 + (n % 8)}:${String((n * 7) % 60).padStart(2, '0')}`,
-        who: n % 6 === 5 ? 'PmfBot (system)' : pick([people.owner, people.collator, people.perfLead, 'Karen Simpson (performance team)'], n),
+        who: n % demo.auditWhat.length === 0 ? 'PmfBot (system)' : pick([people.owner, people.collator, people.perfLead, 'Karen Simpson (performance team)'], n),
         what: pick(demo.auditWhat, n),
       };
     }),
@@ -473,7 +480,7 @@ function actionProgressCard({ previous, withErrors }) {
 
 // --- exceptions-card -----------------------------------------------------------------------------
 function exceptionsCard({ count, pageSize, page, scope }) {
-  const all = indicators('council', count, 'CBP-', 0);
+  const all = indicators('council', count, 'CBP-', 0, 8);
   const p = paging(count, pageSize, page);
   const boardNames = demo.boards.map((b) => b.name);
   return {
@@ -483,8 +490,7 @@ function exceptionsCard({ count, pageSize, page, scope }) {
     periodLabel: period.label,
     countsText: `${count} indicators need attention: ${Math.round(count * 0.4)} red beyond tolerance, ${Math.round(count * 0.2)} worse for two periods running, ${Math.round(count * 0.2)} better than target beyond tolerance, ${count - Math.round(count * 0.8)} missing.`,
     explainText: 'An exception is an indicator beyond tolerance either way, rated red, worse for two periods running, or with no return after the due date.',
-    page: p.page,
-    pageCount: p.pageCount,
+    ...pageFields(p),
     pageText: `Page ${p.page} of ${p.pageCount}: ${p.from + 1} to ${p.to} of ${count}`,
     exceptions: all.slice(p.from, p.to).map((ind) => {
       const kind = kindCycle[ind.i % kindCycle.length];
@@ -500,7 +506,7 @@ function exceptionsCard({ count, pageSize, page, scope }) {
         rag: kind === 'missing' ? RAG.NoData : kind === 'above' ? RAG.Green : RAG.Red,
         travel: kind === 'worsening' ? TRAVEL.Worsening : ind.travel,
         trend: ind.trend,
-        commentary: kind === 'missing' ? '' : pick(demo.commentaries, ind.i),
+        commentary: kind === 'missing' ? '' : commentaryFor(ind),
       };
     }),
   };
@@ -508,7 +514,7 @@ function exceptionsCard({ count, pageSize, page, scope }) {
 
 // --- board-summary-card --------------------------------------------------------------------------
 function boardSummaryCard({ priorities, indicatorCount, exceptionsShown, exceptionsTotal }) {
-  const all = indicators('council', indicatorCount, 'CBP-', 0);
+  const all = indicators('council', indicatorCount, 'CBP-', 0, Math.ceil(indicatorCount / priorities));
   const per = Math.ceil(indicatorCount / priorities);
   const ratings = ['Green', 'Amber', 'Green', 'Red', 'Amber', 'Green', 'Amber', 'Red'];
   return {
@@ -557,7 +563,7 @@ function scrutinySummaryCard({ boardCount, prioritiesPerBoard, topPerBoard }) {
       title: pick(titles, k),
       rating: RAG[pick(ratings, k + bi)],
     }));
-    const inds = indicators(b.theme, topPerBoard, `${b.code}1`, bi * 3);
+    const inds = indicators(b.theme, topPerBoard, b.code, bi * 3, 4);
     const exceptionCount = 2 + ((bi * 5) % 9);
     return {
       boardId: demo.id('0199f500'),
@@ -615,8 +621,7 @@ function complianceCard({ directorateCount, ownerCount, pageSize, page }) {
     headline: `${total('dueN')} returns due: ${total('onTimeN')} on time (${Math.round((100 * total('onTimeN')) / total('dueN'))}%), ${total('lateN')} late, ${total('missingN')} missing.`,
     directorates: dirs.map(({ dueN, onTimeN, lateN, missingN, directorateId, ...d }) => d),
     ownersHeading: 'Owners with late or missing returns',
-    page: p.page,
-    pageCount: p.pageCount,
+    ...pageFields(p),
     pageText: `Page ${p.page} of ${p.pageCount}: owners ${p.from + 1} to ${p.to} of ${ownerCount}`,
     owners: Array.from({ length: p.to - p.from }, (_, k) => {
       const n = p.from + k;
@@ -637,7 +642,7 @@ function complianceCard({ directorateCount, ownerCount, pageSize, page }) {
 
 // --- scorecard-card ------------------------------------------------------------------------------
 function scorecardCard({ priorities, indicatorCount, pageSize, page, concernsLength }) {
-  const all = indicators('children', indicatorCount, 'CF-', 0);
+  const all = indicators('children', indicatorCount, 'CF-', 0, 4);
   const p = paging(indicatorCount, pageSize, page);
   const titles = Object.values(demo.priorityTitles).flat();
   return {
@@ -654,8 +659,7 @@ function scorecardCard({ priorities, indicatorCount, pageSize, page, concernsLen
       rating: [RAG.Green, RAG.Amber, RAG.Red, RAG.Amber][k % 4],
       summary: textOf(260 + (k % 3) * 40, k),
     })),
-    page: p.page,
-    pageCount: p.pageCount,
+    ...pageFields(p),
     pageText: `Page ${p.page} of ${p.pageCount}: indicators ${p.from + 1} to ${p.to} of ${indicatorCount}`,
     indicators: all.slice(p.from, p.to).map((ind) => ({ code: ind.code, title: ind.title, valueText: ind.valueText, targetText: ind.targetText, rag: ind.rag, travel: ind.travel })),
     selfAssessment: concernsLength ? textOf(concernsLength, 2) : '',
@@ -728,15 +732,18 @@ const builders = {
     large: () => submittedCard({ count: 12, pageSize: 6, page: 1 }),
     // Every text at its longest (the domain's limits): three a page.
     longest: () => submittedCard({ count: 12, pageSize: 3, page: 1, longest: true }),
+    page2: () => submittedCard({ count: 12, pageSize: 6, page: 2 }),
   },
   'sign-off-card': {
     sample: () => signOffCard({ count: 6, pageSize: 10, page: 1, notSubmittedCount: 1, withErrors: false }),
     errors: () => signOffCard({ count: 6, pageSize: 10, page: 1, notSubmittedCount: 1, withErrors: true }),
     large: () => signOffCard({ count: 60, pageSize: 10, page: 1, notSubmittedCount: 6, withErrors: false }),
+    page2: () => signOffCard({ count: 60, pageSize: 10, page: 2, notSubmittedCount: 6, withErrors: false }),
   },
   'rating-proposal-card': {
     sample: () => ratingProposalCard({ count: 8, state: 'awaiting' }),
     sentback: () => ratingProposalCard({ count: 8, state: 'sentBack' }),
+    decided: () => ratingProposalCard({ count: 8, state: 'decided' }),
     large: () => ratingProposalCard({ count: 15, state: 'proposed' }),
   },
   'approval-card': {
@@ -749,10 +756,12 @@ const builders = {
   'status-card': {
     sample: () => statusCard({ count: 4, pageSize: 6, page: 1, actionCount: 2, riskCount: 2, chart: true }),
     large: () => statusCard({ count: 15, pageSize: 6, page: 1, actionCount: 6, riskCount: 6, chart: true }),
+    page2: () => statusCard({ count: 15, pageSize: 6, page: 2, actionCount: 6, riskCount: 6, chart: true }),
   },
   'history-card': {
     sample: () => historyCard({ periods: 4, auditCount: 9, pageSize: 15, page: 1, chart: false }),
     large: () => historyCard({ periods: 8, auditCount: 40, pageSize: 15, page: 1, chart: true }),
+    page2: () => historyCard({ periods: 8, auditCount: 40, pageSize: 15, page: 2, chart: true }),
   },
   'self-assessment-card': {
     sample: () => selfAssessmentCard({ priorities: 4, concernsLength: 0, canEdit: true, withErrors: false }),
@@ -767,6 +776,7 @@ const builders = {
   'exceptions-card': {
     sample: () => exceptionsCard({ count: 3, pageSize: 8, page: 1, scope: 'board' }),
     large: () => exceptionsCard({ count: 24, pageSize: 8, page: 1, scope: 'all' }),
+    page2: () => exceptionsCard({ count: 24, pageSize: 8, page: 2, scope: 'all' }),
   },
   'board-summary-card': {
     sample: () => boardSummaryCard({ priorities: 3, indicatorCount: 14, exceptionsShown: 3, exceptionsTotal: 3 }),
@@ -779,10 +789,12 @@ const builders = {
   'compliance-card': {
     sample: () => complianceCard({ directorateCount: 3, ownerCount: 4, pageSize: 20, page: 1 }),
     large: () => complianceCard({ directorateCount: 6, ownerCount: 45, pageSize: 20, page: 1 }),
+    page2: () => complianceCard({ directorateCount: 6, ownerCount: 45, pageSize: 20, page: 2 }),
   },
   'scorecard-card': {
     sample: () => scorecardCard({ priorities: 3, indicatorCount: 6, pageSize: 15, page: 1, concernsLength: 400 }),
     large: () => scorecardCard({ priorities: 8, indicatorCount: 20, pageSize: 15, page: 1, concernsLength: 3000 }),
+    page2: () => scorecardCard({ priorities: 8, indicatorCount: 20, pageSize: 15, page: 2, concernsLength: 3000 }),
   },
   'help-card': {
     sample: () => helpCard({ channel: false, roles: true }),
