@@ -230,6 +230,93 @@ export function unreadFields(fieldMaps) {
   return [...all].filter(([, wasRead]) => !wasRead).map(([path]) => path);
 }
 
+// --- The data shapes documented in docs/cards.md -----------------------------------------------
+// Each card's section holds a ```jsonc shape:<name> block: field names with "string", "number",
+// "boolean", "Badge" ({label, color}), "Notice" ({text, color}) or [element]; // comments allowed.
+// The union of the card's data files must have exactly that shape.
+const isPair = (v, a, b) => v && typeof v === 'object' && !Array.isArray(v)
+  && Object.keys(v).length === 2 && a in v && b in v && typeof v[a] === 'string' && typeof v[b] === 'string';
+
+function mergeValues(a, b) {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const out = { ...a };
+    for (const key of Object.keys(b)) out[key] = mergeValues(a[key], b[key]);
+    return out;
+  }
+  return a;
+}
+
+export function shapeOf(value) {
+  if (isPair(value, 'label', 'color')) return 'Badge';
+  if (isPair(value, 'text', 'color')) return 'Notice';
+  if (Array.isArray(value)) return value.length === 0 ? ['?'] : [shapeOf(value.reduce(mergeValues))];
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shapeOf(v)]));
+  }
+  return typeof value;
+}
+
+export function shapeOfAll(dataList) {
+  return shapeOf(dataList.reduce(mergeValues));
+}
+
+function stripComments(text) {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i];
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') i++;
+      out += '\n';
+    } else {
+      out += c;
+    }
+  }
+  return out.replace(/,(\s*[}\]])/g, '$1');
+}
+
+export function documentedShapes() {
+  if (!existsSync(docsPath)) return new Map();
+  const text = readFileSync(docsPath, 'utf8');
+  const shapes = new Map();
+  for (const m of text.matchAll(/```jsonc shape:([a-z-]+)\n([\s\S]*?)```/g)) {
+    shapes.set(m[1], JSON.parse(stripComments(m[2])));
+  }
+  return shapes;
+}
+
+export function shapeDifferences(documented, actual, path = '$', out = []) {
+  if (Array.isArray(documented) && Array.isArray(actual)) {
+    if (actual[0] !== '?') shapeDifferences(documented[0], actual[0], `${path}[]`, out);
+    return out;
+  }
+  const isObject = (v) => v && typeof v === 'object' && !Array.isArray(v);
+  if (isObject(documented) && isObject(actual)) {
+    for (const key of Object.keys(actual)) {
+      if (!(key in documented)) out.push(`${path}.${key} is in the data but not documented`);
+      else shapeDifferences(documented[key], actual[key], `${path}.${key}`, out);
+    }
+    for (const key of Object.keys(documented)) {
+      if (!(key in actual)) out.push(`${path}.${key} is documented but not in the data`);
+    }
+    return out;
+  }
+  if (JSON.stringify(documented) !== JSON.stringify(actual)) {
+    out.push(`${path} is documented as ${JSON.stringify(documented)} but the data has ${JSON.stringify(actual)}`);
+  }
+  return out;
+}
+
 export function cardFiles() {
   const files = readdirSync(cardsDir).filter((f) => f.endsWith('.json')).sort();
   const templates = files.filter((f) => f.split('.').length === 2).map((f) => f.replace(/\.json$/, ''));
@@ -277,6 +364,14 @@ export function registerCardTests() {
             assert.deepEqual(problems, [], `${name} with ${variant} data:\n  ${problems.join('\n  ')}`);
           });
         }
+
+        test('docs/cards.md documents its data shape exactly', () => {
+          const documented = documentedShapes().get(name);
+          assert.ok(documented, `docs/cards.md has no \`\`\`jsonc shape:${name} block`);
+          const dataList = variants.map((v) => JSON.parse(readFileSync(join(cardsDir, `${name}.${v}.json`), 'utf8')));
+          const differences = shapeDifferences(documented, shapeOfAll(dataList));
+          assert.deepEqual(differences, [], `${name}:\n  ${differences.join('\n  ')}`);
+        });
 
         test('reads every field its data files carry', () => {
           const unread = unreadFields(fieldMaps);

@@ -68,3 +68,14 @@ test('a data field no data file lets the template read is reported, once across 
   assert.deepEqual(unreadFields([shown, hidden]).sort(), ['b.d', 'extra']);
   assert.deepEqual(unreadFields([hidden]).sort(), ['b', 'b.c', 'b.d', 'extra']);
 });
+
+test('a data shape that differs from the documented one is reported field by field', async () => {
+  const { shapeOfAll, shapeDifferences } = await import('./judge-cards.mjs');
+  const documented = { a: 'string', n: 'Notice', list: [{ rag: 'Badge', x: 'number' }], gone: 'boolean' };
+  const data = [{ a: 'x', n: { text: '', color: 'default' }, list: [{ rag: { label: 'Red', color: 'attention' }, x: '1' }], extra: true }];
+  assert.deepEqual(shapeDifferences(documented, shapeOfAll(data)).sort(), [
+    '$.extra is in the data but not documented',
+    '$.gone is documented but not in the data',
+    '$.list[].x is documented as "number" but the data has "string"',
+  ]);
+});

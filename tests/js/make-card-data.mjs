@@ -389,6 +389,8 @@ function historyCard({ periods, auditCount, pageSize, page, chart }) {
   const ragKeys = ['Green', 'Amber', 'Amber', 'Amber', 'Red', 'Red', 'Red', 'Red'];
   return {
     indicatorId: demo.id('0199b100'),
+    priorityId: demo.id('0199e400'),
+    priorityCode: 'CPP-C1',
     code: 'CPP-C1a',
     title: 'Percentage of children in good or outstanding schools',
     unitText: 'Percentage',
