@@ -15,9 +15,16 @@
 //  - no property is silently dropped by the renderer (a typo or a feature it does not know),
 //    apart from the defaults listed in DEFAULTS and Teams' own `msteams` extension;
 //  - every action is Action.Execute (or the client-side ShowCard / ToggleVisibility), with a verb
-//    documented in docs/cards.md and data carrying cardKind = the template's name;
+//    from the Verbs table of docs/cards.md and data carrying cardKind = the template's name;
 //  - a coloured text run always has words (colour is never the only signal);
 //  - the minified UTF-8 JSON is under 28 * 1024 bytes.
+// Per template: sample and large data exist; the data files together have exactly the shape in
+// the template's ```jsonc shape:<name> block of docs/cards.md; every data field is read by the
+// template in at least one data file. And every verb in the docs table is used by some card.
+//
+// Missing fields are found by wrapping adaptive-expressions' property lookup (an internal of
+// adaptive-expressions 4.23.3, pinned in package.json): the templating library itself only
+// reports them for interpolated text, not inside $when.
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -26,7 +33,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
-// The package's main entry does not load in Node; the dist bundle does (see ../../shared TOOLCHAIN).
+// The package's main entry does not load in Node; the dist bundle does.
 const AC = require('adaptivecards/dist/adaptivecards.js');
 const { Template, GlobalSettings } = require('adaptivecards-templating');
 const { InternalFunctionUtils } = require('adaptive-expressions/lib/functionUtils.internal.js');
@@ -160,7 +167,8 @@ function findNulls(node, path = '$', found = []) {
 export function documentedVerbs() {
   if (!existsSync(docsPath)) return new Set();
   const text = readFileSync(docsPath, 'utf8');
-  return new Set([...text.matchAll(/`([a-z][A-Za-z]*\.[a-z][A-Za-z]*)`/g)].map((m) => m[1]));
+  // The first cell of each row of the Verbs table: | `returns.submit` | ...
+  return new Set([...text.matchAll(/^\| `([a-z][A-Za-z]*\.[a-z][A-Za-z]*)` \|/gm)].map((m) => m[1]));
 }
 
 function actionProblems(card, name, verbs) {
@@ -341,6 +349,14 @@ export function registerCardTests() {
 
     test('cards/ holds templates', () => {
       assert.ok(cards.length > 0, 'no templates in cards/');
+    });
+
+    test('every verb in the docs/cards.md table is used by a card', () => {
+      const used = new Set(cards.flatMap(({ name }) =>
+        [...readFileSync(join(cardsDir, `${name}.json`), 'utf8').matchAll(/"verb":\s*"([^"]+)"/g)].map((m) => m[1])));
+      const unused = [...documentedVerbs()].filter((verb) => !used.has(verb));
+      assert.ok(documentedVerbs().size > 0, 'docs/cards.md has no verbs table');
+      assert.deepEqual(unused, [], `documented verbs no card uses: ${unused.join(', ')}`);
     });
 
     for (const { name, variants } of cards) {
