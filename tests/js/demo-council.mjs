@@ -116,11 +116,11 @@ export const indicatorsByTheme = {
 };
 
 export const priorityTitles = {
-  children: ['Improve school attendance', 'Help children to live in safe and supportive families', 'Improve achievement and close the gaps', 'Increase the number of young people in work or learning'],
-  health: ['Support more people to live safely in their own homes', 'Give people a good start in life', 'Reduce health inequalities'],
-  safer: ['Reduce crime levels and their impact across the city', 'Effectively tackle and reduce anti-social behaviour', 'Increase a sense of belonging that builds cohesive communities'],
-  economy: ['Create more jobs', 'Improve skills', 'Make the city centre a vibrant place to visit'],
-  housing: ['Maximise regeneration investment to increase housing choice', 'Prevent homelessness', 'Improve the quality of private rented homes'],
+  children: ['Improve school attendance', 'Help children to live in safe and supportive families', 'Improve achievement and close the gaps', 'Increase the number of young people in work or learning', 'Give every child a good start in the early years', 'Improve outcomes for children in care and care leavers', 'Support children with special educational needs and disabilities', 'Reduce child poverty'],
+  health: ['Support more people to live safely in their own homes', 'Give people a good start in life', 'Reduce health inequalities', 'Help people to stop smoking', 'Reduce harm from alcohol', 'Improve mental health and wellbeing', 'Increase physical activity', 'Join up health and social care'],
+  safer: ['Reduce crime levels and their impact across the city', 'Effectively tackle and reduce anti-social behaviour', 'Increase a sense of belonging that builds cohesive communities', 'Reduce domestic violence and abuse', 'Reduce reoffending', 'Keep young people out of the justice system', 'Make neighbourhoods cleaner and safer', 'Tackle hate crime'],
+  economy: ['Create more jobs', 'Improve skills', 'Make the city centre a vibrant place to visit', 'Help new businesses start and grow', 'Increase apprenticeships', 'Grow the culture and visitor economy', 'Speed up major planning decisions', 'Improve digital connections'],
+  housing: ['Maximise regeneration investment to increase housing choice', 'Prevent homelessness', 'Improve the quality of private rented homes', 'Build more affordable homes', 'Bring empty homes back into use', 'Keep council homes decent', 'Re-let council homes faster', 'Reduce the use of temporary accommodation'],
   council: ['Spend money wisely', 'Become a more efficient and enterprising council', 'Engage with all communities', 'Work with our staff to improve performance', 'Deliver the waste strategy', 'Improve customer satisfaction', 'Keep streets clean', 'Support the local economy through what we buy'],
 };
 

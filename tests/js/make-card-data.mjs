@@ -53,6 +53,7 @@ function indicators(theme, count, codePrefix, start = 0, perPriority = 26) {
         : `${codePrefix}${String.fromCharCode(97 + (i % 26))}`,
       title, unit, higher, target, tolerance,
       valueText: ragKey === 'NoData' ? 'No data' : fmt(Number(value.toFixed(1)), unit),
+      earlierText: (factor) => (ragKey === 'NoData' ? 'No data' : fmt(Number((value * factor).toFixed(1)), unit)),
       targetText: `${fmt(target, unit)} (${tolerance})`,
       polarityText: higher ? 'Higher is better' : 'Lower is better',
       rag: RAG[ragKey],
@@ -119,8 +120,8 @@ function returnCard({ count, pageSize, page, doneCount, withErrors, longest = fa
         state: n % 3 === 0 ? badge('Draft saved 10:42', 'warning') : n % 5 === 4 ? badge('Sent back', 'attention') : badge('Not started'),
         sentBackComment: longest ? textOf(1000, n) : n % 5 === 4 ? 'Please explain the fall in September and say when the figure will recover. The board will ask.' : '',
         lastValues: [
-          { label: 'Q1 2025/26', value: `${ind.valueText} · ${pick(['Green', 'Amber', 'Red'], n)}` },
-          { label: 'Q2 2024/25', value: `${ind.valueText} · ${pick(['Amber', 'Green', 'Red'], n)}` },
+          { label: 'Q1 2025/26', value: `${ind.earlierText(ind.higher ? 0.98 : 1.02)} · ${pick(['Green', 'Amber', 'Red'], n)}` },
+          { label: 'Q2 2024/25', value: `${ind.earlierText(ind.higher ? 0.95 : 1.05)} · ${pick(['Amber', 'Green', 'Red'], n)}` },
           { label: 'Trend', value: `${ind.trend} (last 8 quarters)` },
         ],
         valueText: notAvailable || (withErrors && k === 0) ? '' : String(Number.parseFloat(ind.valueText.replace(/,/g, '')) || ''),
