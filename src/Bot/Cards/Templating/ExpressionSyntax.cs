@@ -33,6 +33,12 @@ internal static class StringTemplateParser
                     "a backtick in a string with ${...} ends the official library's template literal early; escape it as \\`");
             }
 
+            if (c == '\\' && i + 1 == text.Length)
+            {
+                throw new TemplateSyntaxException(
+                    "a string with ${...} may not end with a backslash: it would escape the closing backtick of the official library's template literal");
+            }
+
             if (c == '\\' && i + 1 < text.Length && text[i + 1] is '`' or '$')
             {
                 Flush();
