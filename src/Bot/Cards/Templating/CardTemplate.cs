@@ -34,7 +34,7 @@ public sealed class CardTemplate
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            node = JsonNode.Parse(json);
         }
         catch (JsonException e)
         {

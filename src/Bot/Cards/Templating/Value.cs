@@ -105,7 +105,8 @@ internal readonly struct Value
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
-                return FromString(value.GetValue<string>());
+                // A JsonValue may wrap a CLR value (a date, an enum): read it as its JSON text then.
+                return FromString(value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString())!);
             case JsonValueKind.Number:
                 return FromNumber(value.TryGetValue<double>(out var d)
                     ? d

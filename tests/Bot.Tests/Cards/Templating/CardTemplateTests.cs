@@ -68,4 +68,12 @@ public sealed class CardTemplateTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void A_json_value_wrapping_a_clr_value_is_read_as_its_json()
+    {
+        var data = new JsonObject { ["due"] = JsonValue.Create(new DateOnly(2026, 7, 31)), ["n"] = JsonValue.Create(2.5m) };
+
+        Assert.Equal("""{"t":"Due 2026-07-31 (2.5)"}""", Expanding.Show(CardTemplate.Parse("""{"t":"Due ${due} (${n})"}""").Expand(data)));
+    }
 }
