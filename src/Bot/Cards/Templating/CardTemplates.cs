@@ -5,12 +5,11 @@ namespace PmfBot.Bot.Cards.Templating;
 
 /// <summary>
 /// The card templates of a folder, parsed once: every <c>name.json</c> except the data files that sit beside
-/// them (<c>name.sample.json</c>, <c>name.large.json</c>). Read-only after loading, so safe to share.
+/// them (<c>name.sample.json</c>, <c>name.large.json</c>, <c>name.errors.json</c>: a name with a dot is data).
+/// Read-only after loading, so safe to share.
 /// </summary>
 public sealed class CardTemplates
 {
-    private static readonly string[] DataFileSuffixes = [".sample.json", ".large.json"];
-
     private readonly FrozenDictionary<string, CardTemplate> _templates;
 
     private CardTemplates(FrozenDictionary<string, CardTemplate> templates) => _templates = templates;
@@ -31,9 +30,8 @@ public sealed class CardTemplates
         return new CardTemplates(templates);
     }
 
-    /// <summary>Whether a file beside the templates holds data for one (name.sample.json, name.large.json).</summary>
-    public static bool IsDataFile(string path) =>
-        DataFileSuffixes.Any(suffix => path.EndsWith(suffix, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether a file beside the templates holds data for one (name.variant.json).</summary>
+    public static bool IsDataFile(string path) => Path.GetFileNameWithoutExtension(path).Contains('.');
 
     public bool TryGet(string name, [MaybeNullWhen(false)] out CardTemplate template) =>
         _templates.TryGetValue(name, out template);

@@ -7,7 +7,7 @@ internal sealed record TemplatePair(string Name, string TemplateJson, string Dat
 
 /// <summary>
 /// Every pair the differential test compares: the fixtures (one file each: {"about", "template", "data"})
-/// and every card template in cards/ with each data file beside it (name.sample.json, name.large.json).
+/// and every card template in cards/ with each data file beside it (name.sample.json, name.large.json, name.errors.json, ...).
 /// </summary>
 internal static class DifferentialPairs
 {
@@ -34,13 +34,10 @@ internal static class DifferentialPairs
             foreach (var template in Directory.GetFiles(TemplatingRepository.Cards, "*.json").Where(f => !CardTemplates.IsDataFile(f)).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileNameWithoutExtension(template);
-                foreach (var variant in new[] { "sample", "large" })
+                foreach (var data in Directory.GetFiles(TemplatingRepository.Cards, $"{name}.*.json").Order(StringComparer.Ordinal))
                 {
-                    var data = Path.Combine(TemplatingRepository.Cards, $"{name}.{variant}.json");
-                    if (File.Exists(data))
-                    {
-                        pairs.Add(new TemplatePair($"card {name} with {variant} data", File.ReadAllText(template), File.ReadAllText(data)));
-                    }
+                    var variant = Path.GetFileNameWithoutExtension(data)[(name.Length + 1)..];
+                    pairs.Add(new TemplatePair($"card {name} with {variant} data", File.ReadAllText(template), File.ReadAllText(data)));
                 }
             }
         }
