@@ -1,10 +1,14 @@
 using PmfBot.Bot.Health;
+using PmfBot.Bot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddTeamsBot();
 
 var app = builder.Build();
 
 app.MapHealth();
+app.MapTeamsBot();
 
 app.Run();
 
