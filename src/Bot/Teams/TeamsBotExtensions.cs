@@ -38,12 +38,14 @@ public static class TeamsBotExtensions
         services.AddTransient<ConnectorRateLimitingHandler>();
         services.AddTransient<ConnectorAuthenticationHandler>();
 
-        // Outermost first: retries and timeouts, then the rate limiter and the token for each attempt.
+        // Outermost first: total timeout and retries; the rate limiter; each attempt's timeout; the token.
         var connector = services.AddHttpClient<IConnectorClient, ConnectorClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(_ => true);
-        connector.AddResilienceHandler("bot-connector", (pipeline, context) =>
-            ConnectorResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value.Connector));
+        connector.AddResilienceHandler("bot-connector-retry", (pipeline, context) =>
+            ConnectorResilience.ConfigureRetries(pipeline, context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value.Connector));
         connector.AddHttpMessageHandler<ConnectorRateLimitingHandler>();
+        connector.AddResilienceHandler("bot-connector-attempt", (pipeline, context) =>
+            ConnectorResilience.ConfigureAttempt(pipeline, context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value.Connector));
         connector.AddHttpMessageHandler<ConnectorAuthenticationHandler>();
 
         return builder;

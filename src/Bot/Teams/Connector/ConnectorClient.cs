@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using Polly.Timeout;
 using PmfBot.Bot.Teams.Activities;
 
 namespace PmfBot.Bot.Teams.Connector;
@@ -136,6 +137,11 @@ internal sealed class ConnectorClient(HttpClient http, ILogger<ConnectorClient> 
         try
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is TimeoutRejectedException && !ConnectorRequest.WasDispatched(request))
+        {
+            logger.LogWarning("Bot Connector {Operation}: timed out before it was sent (rate limit or token)", operation);
+            throw new ConnectorNotSentException(operation, "timed out waiting for its turn or for a token", ex);
         }
         catch (Exception ex) when (request.Method == HttpMethod.Post && !cancellationToken.IsCancellationRequested && ConnectorResilience.IsAmbiguous(ex))
         {

@@ -47,9 +47,12 @@ public sealed class ConnectorOutcomeUnknownException(string operation, Exception
     public string Operation { get; } = operation;
 }
 
-/// <summary>The bot's own send limiter refused the request (its wait queue is full); nothing was sent.</summary>
-public sealed class ConnectorRateLimitExceededException(string operation)
-    : Exception($"Bot Connector {operation} not sent: the bot's send-rate queue is full.")
+/// <summary>
+/// The request never left the bot: the send-rate queue was full, or the call timed out while waiting for
+/// its turn or for a token. Safe to try again later.
+/// </summary>
+public sealed class ConnectorNotSentException(string operation, string reason, Exception? inner = null)
+    : Exception($"Bot Connector {operation} not sent: {reason}.", inner)
 {
     public string Operation { get; } = operation;
 }

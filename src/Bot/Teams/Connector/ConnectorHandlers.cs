@@ -12,18 +12,29 @@ internal static class ConnectorRequest
     public static readonly HttpRequestOptionsKey<string> RateLimitKey = new("PmfBot.Connector.RateLimitKey");
 
     public static readonly HttpRequestOptionsKey<string> Operation = new("PmfBot.Connector.Operation");
+
+    /// <summary>Set when the current attempt has gone to the wire (after the rate limiter and the token).</summary>
+    public static readonly HttpRequestOptionsKey<bool> Dispatched = new("PmfBot.Connector.Dispatched");
+
+    public static bool WasDispatched(HttpRequestMessage? request) =>
+        request is not null && request.Options.TryGetValue(Dispatched, out var dispatched) && dispatched;
 }
 
-/// <summary>Waits for <see cref="ConnectorRateLimiter"/> before every attempt (retries count against Teams' limits too).</summary>
+/// <summary>
+/// Waits for <see cref="ConnectorRateLimiter"/> before every attempt (retries count against Teams' limits too).
+/// It sits between the retry handler and the attempt timeout, so waiting for a turn is never mistaken for a
+/// request that timed out on the wire.
+/// </summary>
 internal sealed class ConnectorRateLimitingHandler(ConnectorRateLimiter limiter) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        request.Options.Set(ConnectorRequest.Dispatched, false);
         request.Options.TryGetValue(ConnectorRequest.RateLimitKey, out var key);
         if (!await limiter.AcquireAsync(key, cancellationToken))
         {
             request.Options.TryGetValue(ConnectorRequest.Operation, out var operation);
-            throw new ConnectorRateLimitExceededException(operation ?? request.Method.Method);
+            throw new ConnectorNotSentException(operation ?? request.Method.Method, "the bot's send-rate queue is full");
         }
 
         return await base.SendAsync(request, cancellationToken);
@@ -50,6 +61,7 @@ internal sealed class ConnectorAuthenticationHandler(IConnectorTokenProvider tok
             throw new ConnectorTokenException("No Bot Connector token is available.");
         }
 
+        request.Options.Set(ConnectorRequest.Dispatched, true);
         var response = await base.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
             tokens.Invalidate();

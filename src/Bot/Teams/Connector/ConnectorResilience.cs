@@ -18,8 +18,8 @@ namespace PmfBot.Bot.Teams.Connector;
 /// </para>
 /// <para>
 /// Timeouts and broken connections are ambiguous: the request may have been delivered. GET, PUT and DELETE
-/// are idempotent and retried. A POST (send, reply, create) is retried only when the connection was never
-/// made; otherwise it is not resent, because a second POST would post the message twice, and the caller
+/// are idempotent and retried. A POST (send, reply, create) is retried only when it never reached the wire
+/// (no connection, or still waiting for its turn or its token); otherwise it is not resent, because a second POST would post the message twice, and the caller
 /// gets <see cref="ConnectorOutcomeUnknownException"/>. 502 and 504 are retried for POST too, as Microsoft
 /// asks, accepting a small risk of a duplicate post.
 /// </para>
@@ -30,7 +30,8 @@ internal static class ConnectorResilience
     private static readonly HashSet<HttpStatusCode> Transient =
         [HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadGateway, HttpStatusCode.GatewayTimeout];
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ConnectorOptions options)
+    /// <summary>The outer handler: total timeout and retries.</summary>
+    public static void ConfigureRetries(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ConnectorOptions options)
     {
         pipeline
             .AddTimeout(options.TotalTimeout)
@@ -44,26 +45,29 @@ internal static class ConnectorResilience
                 ShouldRetryAfterHeader = false,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options)),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter(response) : null),
-            })
-            .AddTimeout(options.AttemptTimeout);
+            });
     }
+
+    /// <summary>The inner handler, below the rate limiter: one attempt's time on the wire.</summary>
+    public static void ConfigureAttempt(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ConnectorOptions options) =>
+        pipeline.AddTimeout(options.AttemptTimeout);
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, ConnectorOptions options)
     {
         if (outcome.Result is { } response)
             return Transient.Contains(response.StatusCode) && !(RetryAfter(response) > options.MaxRetryAfter);
 
-        var method = context.GetRequestMessage()?.Method;
+        var request = context.GetRequestMessage();
         return outcome.Exception switch
         {
-            null => false,
+            null or ConnectorNotSentException or ConnectorTokenException => false,
             HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
-            TimeoutRejectedException or HttpRequestException => method != HttpMethod.Post,
+            TimeoutRejectedException or HttpRequestException => request?.Method != HttpMethod.Post || !ConnectorRequest.WasDispatched(request),
             _ => false,
         };
     }
 
-    /// <summary>A failure after which a POST may or may not have been delivered.</summary>
+    /// <summary>A failure after which a request that went to the wire may or may not have been applied.</summary>
     public static bool IsAmbiguous(Exception ex) => ex switch
     {
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => false,

@@ -26,14 +26,13 @@ public sealed class BotOptionsTests
 
     [Theory]
     [MemberData(nameof(InvalidSettings))]
-    public void An_invalid_combination_stops_the_host_at_start_with_a_clear_message(string because, string?[] pairs, string message)
+    public async Task An_invalid_combination_stops_the_host_at_start_with_a_clear_message(string because, string?[] pairs, string message)
     {
         var settings = new Dictionary<string, string?>();
         for (var i = 0; i < pairs.Length; i += 2)
             settings[pairs[i]!] = pairs[i + 1];
-        using var bot = new BotApplication(settings);
 
-        var error = Assert.Throws<OptionsValidationException>(() => bot.CreateClient());
+        var error = Assert.IsType<OptionsValidationException>(await BotHost.TryStartAsync(settings));
 
         Assert.True(error.Message.Contains(message), $"{because}: {error.Message}");
     }
@@ -77,37 +76,36 @@ public sealed class LocalModeTests
     [InlineData("http://+:5080")]
     [InlineData("http://[::]:5080")]
     [InlineData("http://127.0.0.1:5080;http://192.168.1.20:5080")]
-    public void Local_mode_refuses_to_start_on_a_non_loopback_address(string urls)
+    public async Task Local_mode_refuses_to_start_on_a_non_loopback_address(string urls)
     {
-        using var bot = BotApplication.Local(s => s["urls"] = urls);
-
-        var error = Assert.Throws<InvalidOperationException>(() => bot.CreateClient());
+        var error = Assert.IsType<InvalidOperationException>(await BotHost.TryStartAsync(new() { ["urls"] = urls }));
 
         Assert.Contains("Local mode (no Bot:AppId) may listen on loopback only", error.Message);
     }
 
     [Fact]
-    public void Local_mode_refuses_HTTP_PORTS_which_binds_every_interface()
+    public async Task Local_mode_refuses_HTTP_PORTS_which_binds_every_interface()
     {
-        using var bot = BotApplication.Local(s => s["http_ports"] = "8080");
+        var error = Assert.IsType<InvalidOperationException>(await BotHost.TryStartAsync(new() { ["http_ports"] = "8080" }));
 
-        Assert.Throws<InvalidOperationException>(() => bot.CreateClient());
+        Assert.Contains("HTTP_PORTS", error.Message);
     }
 
     [Theory]
-    [InlineData("http://127.0.0.1:5080")]
-    [InlineData("http://localhost:5080")]
-    [InlineData("http://[::1]:5080")]
-    public void Local_mode_starts_on_loopback_and_warns_that_nothing_is_authenticated(string urls)
+    [InlineData("127.0.0.1")]
+    [InlineData("localhost")]
+    [InlineData("[::1]")]
+    public async Task Local_mode_starts_on_loopback_and_warns_that_nothing_is_authenticated(string host)
     {
-        using var bot = BotApplication.Local(s => s["urls"] = urls);
+        var logs = new CapturedLogs();
 
-        Assert.NotNull(bot.CreateClient());
-        Assert.Contains(bot.Logs.Lines, l => l.StartsWith("Warning") && l.Contains("LOCAL MODE") && l.Contains("WITHOUT authentication"));
+        Assert.Null(await BotHost.TryStartAsync(new() { ["urls"] = $"http://{host}:{FreePort.Next()}" }, logs));
+
+        Assert.Contains(logs.Lines, l => l.StartsWith("Warning") && l.Contains("LOCAL MODE") && l.Contains("WITHOUT authentication"));
     }
 
     [Fact]
-    public void With_an_app_id_any_address_is_allowed_and_there_is_no_local_mode_warning()
+    public void With_an_app_id_the_address_is_not_restricted_and_there_is_no_local_mode_warning()
     {
         using var bot = new BotApplication(new Dictionary<string, string?>
         {

@@ -14,7 +14,8 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 {
     private const string Conversation = "a:conv-1";
     private const string ActivitiesPath = "/uk/v3/conversations/a:conv-1/activities";
-    private readonly ConnectorHarness _harness = new();
+    // A short attempt timeout so the timeout tests are quick; the pipeline is warmed up first.
+    private readonly ConnectorHarness _harness = new(s => s["Bot:Connector:AttemptTimeout"] = "00:00:01");
 
     public async Task InitializeAsync()
     {

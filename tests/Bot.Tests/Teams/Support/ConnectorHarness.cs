@@ -32,7 +32,7 @@ public sealed class ConnectorHarness : IAsyncDisposable
         {
             ["Bot:Connector:RetryBaseDelay"] = "00:00:00.050",
             ["Bot:Connector:RetryMaxDelay"] = "00:00:00.200",
-            ["Bot:Connector:AttemptTimeout"] = "00:00:01",
+            ["Bot:Connector:AttemptTimeout"] = "00:00:05",
             ["Bot:Connector:TotalTimeout"] = "00:00:20",
             ["Bot:Connector:MaxRetryAttempts"] = "3",
             ["Bot:Connector:MaxRetryAfter"] = "00:00:05",
