@@ -4,6 +4,8 @@ namespace PmfBot.Bot.Teams.Configuration;
 /// The <c>Bot</c> configuration section. Environment variables use <c>__</c>: <c>Bot__AppId</c>.
 /// With no <see cref="AppId"/> the bot runs in local mode (Agents Playground): no inbound token
 /// is checked, no outbound token is sent, and the host may listen on loopback only.
+/// The playground itself is only ever started with telemetry off:
+/// <c>APPLICATION_INSIGHTS_NO_STATSBEAT=1 TEAMSAPPTESTER_BROWSER=none npx agentsplayground ... --disable-telemetry</c>.
 /// </summary>
 public sealed class BotOptions
 {

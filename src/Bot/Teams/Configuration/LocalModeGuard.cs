@@ -9,6 +9,7 @@ namespace PmfBot.Bot.Teams.Configuration;
 /// Local mode (no Bot:AppId) accepts activities without a token, so the host may listen on loopback only.
 /// Before the server binds, the configured URLs are checked; after it binds, the actual addresses. Either
 /// failure stops the host at start. The mode is announced with a warning.
+/// (Start the playground with telemetry off: APPLICATION_INSIGHTS_NO_STATSBEAT=1 and --disable-telemetry.)
 /// </summary>
 internal sealed class LocalModeGuard(
     IOptions<BotOptions> options,
@@ -23,7 +24,8 @@ internal sealed class LocalModeGuard(
 
         logger.LogWarning(
             "PmfBot is in LOCAL MODE (no Bot:AppId): /api/messages accepts activities WITHOUT authentication and " +
-            "the bot sends without a token. For the Agents Playground only; the host listens on loopback only.");
+            "the bot sends without a token. For the Agents Playground only (run it with APPLICATION_INSIGHTS_NO_STATSBEAT=1 " +
+            "and --disable-telemetry); the host listens on loopback only.");
 
         var configured = new List<string>();
         configured.AddRange(Split(configuration["urls"]));

@@ -19,11 +19,14 @@ public sealed class BotApplication : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _recordingMessageHandler;
 
-    public BotApplication(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    /// <param name="recordingMessageHandler">False: the bot's own default message handler answers (the echo).</param>
+    public BotApplication(Dictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool recordingMessageHandler = true)
     {
         _settings = settings;
         _services = services;
+        _recordingMessageHandler = recordingMessageHandler;
     }
 
     /// <summary>Authenticated mode against a fake Bot Connector identity, tenant <see cref="TenantId"/> allowed.</summary>
@@ -42,11 +45,11 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     }
 
     /// <summary>Local mode: no app id.</summary>
-    public static BotApplication Local(Action<Dictionary<string, string?>>? tweak = null)
+    public static BotApplication Local(Action<Dictionary<string, string?>>? tweak = null, bool recordingMessageHandler = true)
     {
         var settings = new Dictionary<string, string?>();
         tweak?.Invoke(settings);
-        return new BotApplication(settings);
+        return new BotApplication(settings, recordingMessageHandler: recordingMessageHandler);
     }
 
     public HandlerLog Log => Services.GetRequiredService<HandlerLog>();
@@ -64,7 +67,8 @@ public sealed class BotApplication : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<HandlerLog>();
-            services.AddActivityHandler<MessageActivity, RecordingMessageHandler>();
+            if (_recordingMessageHandler)
+                services.AddActivityHandler<MessageActivity, RecordingMessageHandler>();
             services.AddActivityHandler<ConversationUpdateActivity, RecordingConversationUpdateHandler>();
             services.AddInboundActivityObserver<RecordingObserver>();
             services.AddInvokeHandler<TestCardActionHandler>();
