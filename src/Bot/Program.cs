@@ -1,16 +1,22 @@
+using PmfBot.Bot.Demo;
 using PmfBot.Bot.Health;
+using PmfBot.Bot.Import;
+using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
 
-var builder = WebApplication.CreateBuilder(args);
+if (await ImportCommand.TryRunAsync(args) is { } importExitCode) { return importExitCode; }
 
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPmfStorage();
+builder.AddPmfDomain();
+builder.AddDemoCouncil();
 builder.AddTeamsBot();
 
 var app = builder.Build();
-
 app.MapHealth();
 app.MapTeamsBot();
-
 app.Run();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

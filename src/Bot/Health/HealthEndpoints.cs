@@ -1,10 +1,14 @@
+using PmfBot.Bot.Storage;
+
 namespace PmfBot.Bot.Health;
 
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapGet("/healthz", (StorageReadiness storage) => storage.IsReady
+            ? Results.Ok(new { status = "ok" })
+            : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
         return app;
     }
 }

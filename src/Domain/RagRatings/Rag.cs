@@ -1,4 +1,4 @@
-namespace PmfBot.Domain.Rag;
+namespace PmfBot.Domain.RagRatings;
 
 /// <summary>
 /// A red, amber or green rating, or the two reasons there is none: no target set for the

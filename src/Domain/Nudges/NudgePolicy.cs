@@ -1,0 +1,11 @@
+namespace PmfBot.Domain.Nudges;
+
+/// <summary>When owners are chased, in working days (UK bank holidays are not working days).</summary>
+public sealed record NudgePolicy
+{
+    /// <summary>Reminders this many working days before the due date (default 5 and 1).</summary>
+    public IReadOnlyList<int> ReminderWorkingDaysBeforeDue { get; init; } = [5, 1];
+
+    /// <summary>Escalate to the owner's manager and the directorate performance lead this many working days after the due date.</summary>
+    public int EscalateAfterWorkingDaysOverdue { get; init; } = 3;
+}

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using PmfBot.Domain.Audit;
+using PmfBot.Domain.BoardActions;
+using PmfBot.Domain.Boards;
+using PmfBot.Domain.Directorates;
+using PmfBot.Domain.Indicators;
+using PmfBot.Domain.People;
+using PmfBot.Domain.Plans;
+using PmfBot.Domain.Priorities;
+using PmfBot.Domain.Ratings;
+using PmfBot.Domain.Returns;
+using PmfBot.Domain.Risks;
+using PmfBot.Domain.Scorecards;
+
+namespace PmfBot.Domain.Storage;
+
+/// <summary>
+/// The one EF Core model, on SQLite (embedded default) or PostgreSQL. Saving writes the audit
+/// lines queued by audited entities in the same transaction as the change itself.
+/// </summary>
+public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbContext(options)
+{
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Directorate> Directorates => Set<Directorate>();
+
+    public DbSet<Plan> Plans => Set<Plan>();
+
+    public DbSet<Board> Boards => Set<Board>();
+
+    public DbSet<Priority> Priorities => Set<Priority>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<IndicatorReturn> Returns => Set<IndicatorReturn>();
+
+    public DbSet<PriorityRating> Ratings => Set<PriorityRating>();
+
+    public DbSet<BoardAction> BoardActions => Set<BoardAction>();
+
+    public DbSet<Risk> Risks => Set<Risk>();
+
+    public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<SchemaVersion> SchemaVersions => Set<SchemaVersion>();
+
+    public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        EnsureAuditLogIsAppendOnly();
+        var audited = ChangeTracker.Entries<AuditedEntity>().Select(e => e.Entity).Where(e => e.PendingAudit.Count > 0).ToList();
+        var lines = audited.SelectMany(e => e.PendingAudit).ToList();
+        AuditLog.AddRange(lines);
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            audited.ForEach(e => e.ClearPendingAudit());
+            return saved;
+        }
+        catch
+        {
+            // Nothing was written: keep the lines with their entity, not in the context, so a
+            // later save of this context cannot write an audit line for a change that failed.
+            lines.ForEach(l => Entry(l).State = EntityState.Detached);
+            throw;
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        PmfConventions.Apply(configurationBuilder, Database.ProviderName);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PmfDbContext).Assembly);
+    }
+
+    private void EnsureAuditLogIsAppendOnly()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: its lines cannot be changed or deleted.");
+        }
+    }
+}

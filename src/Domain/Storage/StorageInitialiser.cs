@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace PmfBot.Domain.Storage;
+
+/// <summary>
+/// Creates the schema on first start and checks its version on every start. On PostgreSQL an
+/// advisory lock makes several instances starting together take turns.
+/// </summary>
+public sealed class StorageInitialiser(PmfDbContext db, TimeProvider clock)
+{
+    private const long InitialisationLock = 0x504D_4642_4F54; // "PMFBOT"
+
+    /// <summary>Returns true when the schema was created just now (an empty database).</summary>
+    public async Task<bool> InitialiseAsync(CancellationToken cancellationToken = default)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (!db.IsSqlite)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({InitialisationLock})", cancellationToken);
+            }
+            else
+            {
+                // WAL lets readers carry on while a return is being written.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            var created = await db.Database.EnsureCreatedAsync(cancellationToken);
+            await ProtectAuditLogAsync(cancellationToken);
+            await CheckVersionAsync(created, cancellationToken);
+            return created;
+        }
+        finally
+        {
+            if (!db.IsSqlite)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({InitialisationLock})", CancellationToken.None);
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task CheckVersionAsync(bool created, CancellationToken cancellationToken)
+    {
+        var stored = await db.SchemaVersions.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (stored is null)
+        {
+            if (!created && await db.People.AnyAsync(cancellationToken))
+            {
+                throw new InvalidOperationException("The database has PmfBot tables but no schema version; it was not created by this version of PmfBot.");
+            }
+
+            db.SchemaVersions.Add(new SchemaVersion { Version = SchemaVersion.Current, CreatedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        if (stored.Version != SchemaVersion.Current)
+        {
+            throw new InvalidOperationException(
+                $"The database was created for schema version {stored.Version}, but this PmfBot needs version {SchemaVersion.Current}. " +
+                "Restore a matching release or migrate the database before starting.");
+        }
+    }
+
+    // The database itself refuses to change or delete audit lines, whatever code runs against it.
+    private Task ProtectAuditLogAsync(CancellationToken cancellationToken) => db.IsSqlite
+        ? db.Database.ExecuteSqlRawAsync(
+            """
+            CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'The audit log is append-only'); END;
+            CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'The audit log is append-only'); END;
+            """,
+            cancellationToken)
+        : db.Database.ExecuteSqlRawAsync(
+            """
+            CREATE OR REPLACE FUNCTION pmf_audit_log_append_only() RETURNS trigger AS $$
+            BEGIN RAISE EXCEPTION 'The audit log is append-only'; END; $$ LANGUAGE plpgsql;
+            DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log;
+            CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+            FOR EACH ROW EXECUTE FUNCTION pmf_audit_log_append_only();
+            """,
+            cancellationToken);
+}

@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+using PmfBot.Bot.Import;
+
+namespace PmfBot.Bot.Tests.Import;
+
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"pmf-import-{Guid.NewGuid():N}.db");
+    private readonly StringWriter _output = new();
+    private readonly StringWriter _error = new();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Other_arguments_are_left_to_the_bot()
+    {
+        Assert.Null(await ImportCommand.TryRunAsync(["--urls", "http://localhost:5000"], _output, _error));
+        Assert.Null(await ImportCommand.TryRunAsync([], _output, _error));
+    }
+
+    [Fact]
+    public async Task A_good_file_prints_the_counts_and_exits_with_zero()
+    {
+        var exit = await RunAsync(Sample());
+
+        Assert.Equal(0, exit);
+        Assert.Contains("indicators: 13 created, 0 updated, 0 unchanged", _output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", _error.ToString());
+    }
+
+    [Fact]
+    public async Task A_bad_file_prints_every_problem_and_exits_with_one()
+    {
+        var bad = Path.Combine(Path.GetTempPath(), $"pmf-bad-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(bad, (await File.ReadAllTextAsync(Sample())).Replace("higher is better", "up", StringComparison.Ordinal));
+        try
+        {
+            var exit = await RunAsync(bad);
+
+            Assert.Equal(1, exit);
+            Assert.Contains("Nothing was written.", _error.ToString(), StringComparison.Ordinal);
+            Assert.Contains("line 2, column Polarity: 'up' is not a polarity", _error.ToString(), StringComparison.Ordinal);
+            Assert.Equal("", _output.ToString());
+        }
+        finally
+        {
+            File.Delete(bad);
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_a_usage_error()
+    {
+        Assert.Equal(2, await RunAsync("no-such-file.csv"));
+        Assert.Equal(2, await ImportCommand.TryRunAsync(["import"], _output, _error));
+    }
+
+    private Task<int?> RunAsync(string path) =>
+        ImportCommand.TryRunAsync(["import", path, $"--Storage:SqlitePath={_database}"], _output, _error);
+
+    private static string Sample()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var sample = Path.Combine(dir.FullName, "samples", "single-data-list.csv");
+            if (File.Exists(sample))
+            {
+                return sample;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find samples/single-data-list.csv above " + AppContext.BaseDirectory);
+    }
+}
