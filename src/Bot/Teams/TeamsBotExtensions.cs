@@ -29,9 +29,11 @@ public static class TeamsBotExtensions
         services.AddSingleton<MessagesEndpoint>();
         services.AddHostedService<ActivityQueueWorker>();
         services.AddTransient<EchoMessageHandler>();
+        services.AddInboundActivityObserver<ConversationReferenceRecorder>();
 
         // Outbound
         services.AddSingleton<ConnectorRateLimiter>();
+        services.AddSingleton<BlockedConversationRecorder>();
         services.AddHttpClient(ClientCredentialsTokenProvider.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
             .RedactLoggedHeaders(_ => true);
         services.AddSingleton<IConnectorTokenProvider, ClientCredentialsTokenProvider>();

@@ -40,7 +40,7 @@ public interface IConnectorClient
 /// Typed HttpClient. Below it: the resilience pipeline (retries, timeouts), the send-rate limiter and
 /// the token handler, in that order (see <c>TeamsBotExtensions</c>).
 /// </summary>
-internal sealed class ConnectorClient(HttpClient http, ILogger<ConnectorClient> logger) : IConnectorClient
+internal sealed class ConnectorClient(HttpClient http, BlockedConversationRecorder blocked, ILogger<ConnectorClient> logger) : IConnectorClient
 {
     public Task<ConversationResourceResponse> CreateConversationAsync(Uri serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
     {
@@ -169,6 +169,8 @@ internal sealed class ConnectorClient(HttpClient http, ILogger<ConnectorClient> 
         if (response.StatusCode == HttpStatusCode.Forbidden && body.Contains(BotBlockedByUserException.BlockedSubCode, StringComparison.OrdinalIgnoreCase))
         {
             logger.LogWarning("Bot Connector {Operation}: conversation {ConversationId} is blocked by the user (MessageWritesBlocked)", operation, conversationId);
+            if (conversationId is not null)
+                await blocked.RecordAsync(conversationId);
             throw new BotBlockedByUserException(operation, conversationId ?? "");
         }
 

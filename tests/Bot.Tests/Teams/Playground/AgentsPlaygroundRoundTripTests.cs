@@ -3,7 +3,10 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Bot.Teams.Activities;
+using PmfBot.Bot.Teams.Connector;
+using PmfBot.Domain.Conversations;
 using PmfBot.Bot.Tests.Teams.Support;
 using Xunit.Abstractions;
 
@@ -113,6 +116,19 @@ public sealed class AgentsPlaygroundRoundTripTests(ITestOutputHelper output) : I
         Assert.Equal("status CPP-H1", seen.CommandText);
         Assert.NotNull(seen.From.AadObjectId);
         Assert.NotNull(seen.TenantId);
+
+        // The conversation reference was stored, and a proactive message sent with it reaches the chat.
+        ConversationReference? reference;
+        using (var scope = _bot.Services.CreateScope())
+            reference = await scope.ServiceProvider.GetRequiredService<ConversationReferenceStore>().FindPersonAsync(seen.From.AadObjectId!);
+        Assert.NotNull(reference);
+        Assert.Equal(chatId, reference.ConversationId);
+        Assert.Equal(seen.ServiceUrl.OriginalString, reference.ServiceUrl);
+        var proactive = ReadUntilAsync(stream, m => m.ToJsonString().Contains("Your Q1 returns are open"));
+        var connector = _bot.Services.GetRequiredService<IConnectorClient>();
+        var sentProactively = await connector.SendToConversationAsync(new Uri(reference.ServiceUrl), reference.ConversationId!, OutgoingActivity.FromText("Your Q1 returns are open"), CancellationToken.None);
+        Assert.False(string.IsNullOrEmpty(sentProactively.Id));
+        await proactive.WaitAsync(Patience);
 
         // A card action on the bot's reply is answered in the invoke response.
         var replyId = FindMessageId(message);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using PmfBot.Bot.Teams;
 using PmfBot.Bot.Teams.Activities;
 using PmfBot.Bot.Teams.Messaging;
+using PmfBot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.Teams.Support;
 
@@ -56,10 +57,21 @@ public sealed class BotApplication : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
     public ActivityQueue Queue => Services.GetRequiredService<ActivityQueue>();
+
+    /// <summary>A SQLite file of its own, so parallel test classes never share a database.</summary>
+    public SqliteTestDatabase Database { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Storage:SqlitePath", Database.Options.SqlitePath);
+        builder.UseSetting("Demo:Seed", "false");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
 

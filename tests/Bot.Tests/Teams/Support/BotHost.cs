@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
+using PmfBot.Domain.Storage;
+using PmfBot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.Teams.Support;
 
@@ -24,6 +27,9 @@ public static class BotHost
         builder.Logging.ClearProviders();
         if (logs is not null)
             builder.Logging.AddProvider(logs);
+        var database = new SqliteTestDatabase();
+        builder.Services.AddPmfStorage(database.Options);
+        builder.AddPmfDomain();
         builder.AddTeamsBot();
         await using var app = builder.Build();
         app.MapTeamsBot();
@@ -36,6 +42,10 @@ public static class BotHost
         catch (Exception ex)
         {
             return ex;
+        }
+        finally
+        {
+            await database.DisposeAsync();
         }
     }
 }

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
+using PmfBot.Domain.Storage;
+using PmfBot.Tests.Support;
 using PmfBot.Bot.Teams.Connector;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -53,9 +56,13 @@ public sealed class ConnectorHarness : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(Logs).SetMinimumLevel(LogLevel.Trace);
         if (time is not null)
             builder.Services.AddSingleton(time);
+        Database = new SqliteTestDatabase();
+        builder.Services.AddPmfStorage(Database.Options);
+        builder.AddPmfDomain();
         builder.AddTeamsBot();
         services?.Invoke(builder.Services);
         _app = builder.Build();
+        Database.InitializeAsync().GetAwaiter().GetResult();
         Client = _app.Services.GetRequiredService<IConnectorClient>();
     }
 
@@ -68,6 +75,9 @@ public sealed class ConnectorHarness : IAsyncDisposable
     public CapturedLogs Logs { get; } = new();
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>A SQLite file of its own: conversation references and people.</summary>
+    public SqliteTestDatabase Database { get; }
 
     /// <summary>Answers token requests with <paramref name="token"/>, valid <paramref name="expiresIn"/> seconds.</summary>
     public void IssueTokens(string token = "token-1", int expiresIn = 3600) =>
@@ -92,5 +102,6 @@ public sealed class ConnectorHarness : IAsyncDisposable
     {
         await _app.DisposeAsync();
         Server.Stop();
+        await Database.DisposeAsync();
     }
 }
