@@ -153,6 +153,10 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var result = await _harness.Client.UpdateActivityAsync(_harness.ServiceUrl, Conversation, "1700000000999", OutgoingActivity.FromText("updated"), CancellationToken.None);
 
         Assert.Equal("1700000000999", result.Id);
+        // WireMock logs the timed-out request only once its 2 s delay is over.
+        var clock = Stopwatch.StartNew();
+        while (Calls("PUT") < 2 && clock.Elapsed < TimeSpan.FromSeconds(10))
+            await Task.Delay(100);
         Assert.Equal(2, Calls("PUT"));
     }
 
