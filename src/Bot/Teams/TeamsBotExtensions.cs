@@ -11,6 +11,7 @@ namespace PmfBot.Bot.Teams;
 /// <summary>Composition of the Teams protocol island: <c>builder.AddTeamsBot()</c> and <c>app.MapTeamsBot()</c>.</summary>
 public static class TeamsBotExtensions
 {
+    /// <summary>Needs AddPmfStorage and AddPmfDomain first: inbound activities are recorded as conversation references.</summary>
     public static WebApplicationBuilder AddTeamsBot(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
