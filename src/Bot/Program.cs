@@ -2,6 +2,7 @@ using PmfBot.Bot.Demo;
 using PmfBot.Bot.Health;
 using PmfBot.Bot.Import;
 using PmfBot.Bot.Storage;
+using PmfBot.Bot.Teams;
 
 if (await ImportCommand.TryRunAsync(args) is { } importExitCode) { return importExitCode; }
 
@@ -9,9 +10,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPmfStorage();
 builder.AddPmfDomain();
 builder.AddDemoCouncil();
+builder.AddTeamsBot();
 
 var app = builder.Build();
 app.MapHealth();
+app.MapTeamsBot();
 app.Run();
 return 0;
 

@@ -31,6 +31,7 @@ public static class DomainSetup
         services.AddScoped<ComplianceForPeriod>();
         services.AddScoped<WhoIsDue>();
         services.AddScoped<Outbox.OutboxStore>();
+        services.AddScoped<Conversations.ConversationReferenceStore>();
         services.AddScoped<Search.FindPriority>();
         return services;
     }

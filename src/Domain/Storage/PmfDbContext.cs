@@ -48,6 +48,8 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
 
     public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
 
+    public DbSet<Conversations.ConversationReference> ConversationReferences => Set<Conversations.ConversationReference>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PmfBot.Bot.Teams.Activities;
+using PmfBot.Bot.Teams.Authentication;
+using PmfBot.Bot.Teams.Configuration;
+using PmfBot.Bot.Teams.Connector;
+using PmfBot.Bot.Teams.Messaging;
+
+namespace PmfBot.Bot.Teams;
+
+/// <summary>Composition of the Teams protocol island: <c>builder.AddTeamsBot()</c> and <c>app.MapTeamsBot()</c>.</summary>
+public static class TeamsBotExtensions
+{
+    /// <summary>Needs AddPmfStorage and AddPmfDomain first: inbound activities are recorded as conversation references.</summary>
+    public static WebApplicationBuilder AddTeamsBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<LocalModeGuard>();
+
+        // Inbound
+        services.AddHttpClient(BotConnectorSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<BotConnectorSigningKeys>();
+        services.AddSingleton<BotConnectorAuthenticator>();
+        services.AddSingleton<ActivityQueue>();
+        services.AddSingleton<ActivityRouter>();
+        services.AddSingleton<MessagesEndpoint>();
+        services.AddHostedService<ActivityQueueWorker>();
+        services.AddTransient<EchoMessageHandler>();
+        services.AddInboundActivityObserver<ConversationReferenceRecorder>();
+
+        // Outbound
+        services.AddSingleton<ConnectorRateLimiter>();
+        services.AddSingleton<BlockedConversationRecorder>();
+        services.AddHttpClient(ClientCredentialsTokenProvider.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .RedactLoggedHeaders(_ => true);
+        services.AddSingleton<IConnectorTokenProvider, ClientCredentialsTokenProvider>();
+        services.AddTransient<ConnectorRateLimitingHandler>();
+        services.AddTransient<ConnectorAuthenticationHandler>();
+
+        // Outermost first: total timeout and retries; the rate limiter; each attempt's timeout; the token.
+        var connector = services.AddHttpClient<IConnectorClient, ConnectorClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .RedactLoggedHeaders(_ => true);
+        connector.AddResilienceHandler("bot-connector-retry", (pipeline, context) =>
+            ConnectorResilience.ConfigureRetries(pipeline, context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value.Connector));
+        connector.AddHttpMessageHandler<ConnectorRateLimitingHandler>();
+        connector.AddResilienceHandler("bot-connector-attempt", (pipeline, context) =>
+            ConnectorResilience.ConfigureAttempt(pipeline, context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value.Connector));
+        connector.AddHttpMessageHandler<ConnectorAuthenticationHandler>();
+
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapTeamsBot(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(MessagesEndpoint.Route, (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http))
+            .DisableAntiforgery();
+        return app;
+    }
+
+    /// <summary>Adds a handler for one kind of non-invoke activity; all handlers of a kind run in order.</summary>
+    public static IServiceCollection AddActivityHandler<TActivity, THandler>(this IServiceCollection services)
+        where TActivity : Activity
+        where THandler : class, IActivityHandler<TActivity>
+    {
+        services.AddScoped<IActivityHandler<TActivity>, THandler>();
+        return services;
+    }
+
+    /// <summary>Adds the handler of one invoke name (e.g. <c>adaptiveCard/action</c>).</summary>
+    public static IServiceCollection AddInvokeHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IInvokeHandler
+    {
+        services.AddScoped<IInvokeHandler, THandler>();
+        return services;
+    }
+
+    /// <summary>Adds an observer that sees every accepted inbound activity.</summary>
+    public static IServiceCollection AddInboundActivityObserver<TObserver>(this IServiceCollection services)
+        where TObserver : class, IInboundActivityObserver
+    {
+        services.AddScoped<IInboundActivityObserver, TObserver>();
+        return services;
+    }
+}
