@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs PmfBot on the embedded default: SQLite in the working directory (pmfbot.db), the demo
-# council seeded on first start, listening on http://127.0.0.1:3978 (the Agents Playground's
+# council seeded on first start, listening on http://127.0.0.1:3978 (the local Teams test client's
 # default endpoint is http://127.0.0.1:3978/api/messages). Extra arguments go to the host.
 set -euo pipefail
 cd "$(dirname "$0")/.."
