@@ -1,3 +1,4 @@
+using PmfBot.Bot.Conversation;
 using PmfBot.Bot.Demo;
 using PmfBot.Bot.Health;
 using PmfBot.Bot.Import;
@@ -11,6 +12,7 @@ builder.AddPmfStorage();
 builder.AddPmfDomain();
 builder.AddDemoCouncil();
 builder.AddTeamsBot();
+builder.AddPmfConversation();
 
 var app = builder.Build();
 app.MapHealth();

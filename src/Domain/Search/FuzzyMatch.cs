@@ -83,7 +83,7 @@ public static class FuzzyMatch
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions, swaps.</summary>
-    internal static int Distance(string a, string b)
+    public static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)

@@ -58,8 +58,9 @@ public sealed class ActivityRouter(IServiceScopeFactory scopes, IOptions<BotOpti
     {
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
+        // The last registration of a name wins, as everywhere in dependency injection.
         var handler = services.GetServices<IInvokeHandler>()
-            .FirstOrDefault(h => string.Equals(h.Name, invoke.Name, StringComparison.OrdinalIgnoreCase));
+            .LastOrDefault(h => string.Equals(h.Name, invoke.Name, StringComparison.OrdinalIgnoreCase));
         if (handler is null)
         {
             logger.LogInformation("No handler for invoke {InvokeName}; answering 501", invoke.Name);

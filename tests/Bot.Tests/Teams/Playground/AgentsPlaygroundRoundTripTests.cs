@@ -97,7 +97,8 @@ public sealed class AgentsPlaygroundRoundTripTests(ITestOutputHelper output) : I
 
         using var stream = new ClientWebSocket();
         await stream.ConnectAsync(new Uri($"ws://127.0.0.1:{_playgroundPort}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
-        var reply = ReadUntilAsync(stream, m => m.ToJsonString().Contains("PmfBot heard you: status CPP-H1"));
+        // The bot answers every message with a card from its command table.
+        var reply = ReadUntilAsync(stream, m => m.ToJsonString().Contains("application/vnd.microsoft.card.adaptive"));
 
         var sent = await http.PostAsJsonAsync(PlaygroundUrl($"/_conversation/v1/conversations/{chatId}/messages"),
             new JsonObject { ["from"] = new JsonObject { ["id"] = userId }, ["text"] = "status CPP-H1", ["textFormat"] = "plain" });

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using PmfBot.Bot.Teams.Activities;
+using PmfBot.Bot.Teams.Messaging;
+using PmfBot.Domain;
+
+namespace PmfBot.Bot.Conversation;
+
+/// <summary>
+/// Answers every card button (Universal Actions, <c>adaptiveCard/action</c>): one line per verb.
+/// A broken rule comes back as a message card with its reason; anything unexpected is logged and
+/// the person is told nothing was saved, never shown a stack trace.
+/// </summary>
+public sealed class CardActionTable(IServiceProvider services, Speaker speaker, MessageCards messages, ILogger<CardActionTable> logger)
+    : IInvokeHandler
+{
+    public static readonly IReadOnlyDictionary<string, Type> Verbs = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
+    {
+    };
+
+    public string Name => InvokeActivity.AdaptiveCardActionName;
+
+    public async Task<InvokeResponse> HandleAsync(TurnContext<InvokeActivity> turn, CancellationToken cancellationToken)
+    {
+        var action = turn.Activity.CardAction;
+        if (action?.Verb is not { Length: > 0 } verb || !Verbs.TryGetValue(verb, out var handler))
+        {
+            return InvokeResponse.BadRequest("UnknownAction", "PmfBot does not know that button. The card may be from an older version: ask for it again.");
+        }
+
+        var person = await speaker.FindAsync(turn.Activity, cancellationToken);
+        if (person is null)
+        {
+            return Card(messages.NotKnown());
+        }
+
+        var data = action.Data as JsonObject ?? [];
+        try
+        {
+            var card = await ((ICardAction)services.GetRequiredService(handler))
+                .HandleAsync(new CardActionRequest(person, verb, data, turn.Activity, turn.Connector), cancellationToken);
+            return Card(card);
+        }
+        catch (PmfRuleException refused)
+        {
+            return Card(messages.Refusal("That could not be done", refused.Message));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Card action {Verb} failed for {PersonId}", verb, person.Id);
+            return Card(messages.Refusal("Something went wrong", "PmfBot could not do that just now and nothing was saved. Please try again in a minute."));
+        }
+    }
+
+    private static InvokeResponse Card(JsonObject card) => InvokeResponse.AdaptiveCard(card);
+}

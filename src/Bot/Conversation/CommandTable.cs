@@ -1,0 +1,83 @@
+using PmfBot.Bot.Help;
+using PmfBot.Bot.Teams.Activities;
+using PmfBot.Bot.Teams.Connector;
+using PmfBot.Bot.Teams.Messaging;
+using PmfBot.Domain.Search;
+
+namespace PmfBot.Bot.Conversation;
+
+/// <summary>
+/// The chat commands, one line each: the words that start it, the handler, and its line in help.
+/// Anything else gets help (with a "did you mean" when it was close), never silence.
+/// </summary>
+public sealed class CommandTable(IServiceProvider services, Speaker speaker, ILogger<CommandTable> logger)
+    : IActivityHandler<MessageActivity>
+{
+    public static readonly IReadOnlyList<CommandRoute> Routes =
+    [
+        new("help", typeof(HelpCommand), "help", "What I can do for you.", "help"),
+    ];
+
+    public async Task HandleAsync(TurnContext<MessageActivity> turn, CancellationToken cancellationToken)
+    {
+        var text = turn.Activity.CommandText;
+        var person = await speaker.FindAsync(turn.Activity, cancellationToken);
+        var (route, argument) = Match(text);
+        var command = (ICommand)services.GetRequiredService(route?.Handler ?? typeof(HelpCommand));
+        var request = new CommandRequest(person, route is null ? text : argument, turn.Activity);
+        var card = route is null
+            ? await ((HelpCommand)command).NotUnderstoodAsync(request, Suggest(text), cancellationToken)
+            : await command.RunAsync(request, cancellationToken);
+        try
+        {
+            await turn.ReplyAsync(new OutgoingActivity { Attachments = [Attachment.AdaptiveCard(card)] }, cancellationToken);
+        }
+        catch (ConnectorException ex)
+        {
+            logger.LogWarning(ex, "Could not answer {Command} in conversation {ConversationId}", route?.Words ?? "unknown input", turn.Activity.Conversation.Id);
+        }
+    }
+
+    /// <summary>The longest command whose words start the text, and what follows them.</summary>
+    public static (CommandRoute? Route, string Argument) Match(string text)
+    {
+        var normalised = FuzzyMatch.Normalise(text);
+        foreach (var route in Routes.OrderByDescending(r => r.Words.Length))
+        {
+            if (normalised == route.Words || normalised.StartsWith(route.Words + " ", StringComparison.Ordinal))
+            {
+                var words = route.Words.Split(' ').Length;
+                var original = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                return (route, string.Join(' ', original.Skip(words)));
+            }
+        }
+
+        return (null, text.Trim());
+    }
+
+    /// <summary>"stauts CPP-C1" is close to "status CPP-C1": say so rather than just showing help.</summary>
+    public static string? Suggest(string text)
+    {
+        var typed = FuzzyMatch.Normalise(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var route in Routes)
+        {
+            var count = route.Words.Split(' ').Length;
+            if (typed.Length < count)
+            {
+                continue;
+            }
+
+            var head = string.Join(' ', typed.Take(count));
+            if (head.Length >= 3 && FuzzyMatch.Distance(head, route.Words) <= 2)
+            {
+                var rest = string.Join(' ', text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(count));
+                return rest.Length == 0 ? route.Words : $"{route.Words} {rest}";
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <param name="Words">What a person types, lower case ("my returns").</param>
+public sealed record CommandRoute(string Words, Type Handler, string Usage, string Description, string Example);

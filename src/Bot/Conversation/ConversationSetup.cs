@@ -1,0 +1,26 @@
+using PmfBot.Bot.Cards;
+using PmfBot.Bot.Help;
+using PmfBot.Bot.Teams;
+using PmfBot.Bot.Teams.Activities;
+
+namespace PmfBot.Bot.Conversation;
+
+public static class ConversationSetup
+{
+    /// <summary>The chat commands and the card buttons, with the cards they answer with.</summary>
+    public static WebApplicationBuilder AddPmfConversation(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddPmfCards();
+        services.AddScoped<Speaker>();
+        services.AddScoped<MessageCards>();
+        services.AddActivityHandler<MessageActivity, CommandTable>();
+        services.AddInvokeHandler<CardActionTable>();
+        foreach (var handler in CommandTable.Routes.Select(r => r.Handler).Concat(CardActionTable.Verbs.Values).Distinct())
+        {
+            services.AddScoped(handler);
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,158 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using PmfBot.Bot.Teams.Messaging;
+using PmfBot.Domain.Demo;
+using PmfBot.Domain.Storage;
+using PmfBot.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace PmfBot.Bot.Tests.Conversation.Support;
+
+/// <summary>
+/// The real bot (Program) in local mode on the demo council, with the clock at a fixed day and a
+/// Bot Connector fake on loopback (real HTTP) that records what the bot sends. People talk to it
+/// as Teams would: activities posted to /api/messages carrying their Entra object id.
+/// </summary>
+public sealed class ConversationBot : WebApplicationFactory<Program>
+{
+    /// <summary>Monday 24 November 2025, 10:00: Q2 2025/26 is the demo's current quarter.</summary>
+    public static readonly DateTimeOffset DemoDay = new(2025, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly TestDatabase _database;
+
+    public ConversationBot(TestDatabase? database = null)
+    {
+        _database = database ?? new SqliteTestDatabase();
+        Connector = WireMockServer.Start();
+        Connector.Given(Request.Create().UsingAnyMethod().WithPath(p => p.StartsWith("/v3/conversations", StringComparison.Ordinal)))
+            .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { id = "1:bot-message" }));
+    }
+
+    public FakeTimeProvider Clock { get; } = new(DemoDay);
+
+    public WireMockServer Connector { get; }
+
+    public string ServiceUrl => Connector.Url! + "/";
+
+    public TestDatabase Database => _database;
+
+    public PmfDbContext NewContext() => _database.NewContext();
+
+    /// <summary>Sends a chat message from a demo person and returns the cards the bot answered with.</summary>
+    public async Task<IReadOnlyList<JsonObject>> SayAsync(DemoPerson person, string text, string conversationType = "personal")
+    {
+        var before = Connector.LogEntries.Count();
+        var activity = Activity(person, "message", conversationType);
+        activity["text"] = text;
+        var response = await CreateClient().PostAsJsonAsync("/api/messages", activity);
+        response.EnsureSuccessStatusCode();
+        await Services.GetRequiredService<ActivityQueue>().WhenIdleAsync();
+        return Connector.LogEntries.Skip(before)
+            .Select(e => JsonNode.Parse(e.RequestMessage.Body ?? "{}") as JsonObject)
+            .SelectMany(body => body?["attachments"]?.AsArray() ?? [])
+            .Select(a => a!["content"]!.AsObject())
+            .ToList();
+    }
+
+    /// <summary>Clicks a card button (Action.Execute) as a demo person; returns the invoke response body.</summary>
+    public async Task<JsonObject> ClickAsync(DemoPerson person, string verb, JsonObject data, string replyToId = "1:card-message")
+    {
+        var activity = Activity(person, "invoke", "personal");
+        activity["name"] = "adaptiveCard/action";
+        activity["replyToId"] = replyToId;
+        activity["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+            ["trigger"] = "manual",
+        };
+        var response = await CreateClient().PostAsJsonAsync("/api/messages", activity);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>The card in an invoke response (statusCode 200, adaptive card).</summary>
+    public static JsonObject CardOf(JsonObject invokeResponse)
+    {
+        Assert.Equal(200, invokeResponse["statusCode"]!.GetValue<int>());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", invokeResponse["type"]!.GetValue<string>());
+        return invokeResponse["value"]!.AsObject();
+    }
+
+    /// <summary>Every text on a card, joined: what a person would read.</summary>
+    public static string TextOf(JsonNode card) => string.Join(" | ", Texts(card));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Connector.Stop();
+        await _database.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Pmf", _database.Options.PostgresConnectionString ?? "");
+        builder.UseSetting("Storage:SqlitePath", _database.Options.SqlitePath);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    private JsonObject Activity(DemoPerson person, string type, string conversationType) => new()
+    {
+        ["type"] = type,
+        ["id"] = Guid.NewGuid().ToString("N"),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = ServiceUrl,
+        ["timestamp"] = Clock.GetUtcNow().ToString("O"),
+        ["from"] = new JsonObject { ["id"] = "29:" + person.Email, ["name"] = person.Name, ["aadObjectId"] = person.EntraObjectId },
+        ["recipient"] = new JsonObject { ["id"] = "28:pmfbot", ["name"] = "PmfBot" },
+        ["conversation"] = new JsonObject
+        {
+            ["id"] = conversationType == "channel" ? "19:board@thread.tacv2;messageid=1" : "a:" + person.Email,
+            ["conversationType"] = conversationType,
+            ["tenantId"] = "9b2d6c4e-1f3a-4e5b-8c7d-0a1b2c3d4e5f",
+        },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "9b2d6c4e-1f3a-4e5b-8c7d-0a1b2c3d4e5f" } },
+    };
+
+    private static IEnumerable<string> Texts(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    if (key is "text" or "title" or "label" or "value" && value is JsonValue v && v.TryGetValue<string>(out var s))
+                    {
+                        yield return s;
+                    }
+                    else
+                    {
+                        foreach (var inner in Texts(value))
+                        {
+                            yield return inner;
+                        }
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    foreach (var inner in Texts(item))
+                    {
+                        yield return inner;
+                    }
+                }
+
+                break;
+        }
+    }
+}
