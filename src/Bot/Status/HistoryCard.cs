@@ -109,7 +109,9 @@ public sealed class HistoryCard(FindPriority find, PmfDbContext db, CardRenderer
                 trend.Count == 0 ? "" : $"{trend[0].Period.Label} to {trend[^1].Period.Label}",
                 "", "", quarter.Key,
                 paging.Page == 1 ? periods : [],
-                audit.Count == 0 ? "No changes recorded yet." : $"{ResultText.Plural(audit.Count, "change", "changes")}, newest first",
+                audit.Count == 0 ? "no changes recorded yet"
+                    : paging.PageCount == 1 ? $"{ResultText.Plural(audit.Count, "change", "changes")}, newest first"
+                    : $"{audit.Count} changes, newest first: page {paging.Page} of {paging.PageCount}",
                 paging.Page, paging.PageCount, paging.PreviousPage, paging.NextPage, items);
         });
     }
