@@ -1,4 +1,9 @@
 using System.Text.Json.Nodes;
+using PmfBot.Bot.Compliance;
+using PmfBot.Bot.Exceptions;
+using PmfBot.Bot.Scorecards;
+using PmfBot.Bot.Status;
+using PmfBot.Bot.Summaries;
 using PmfBot.Bot.Teams.Activities;
 using PmfBot.Bot.Teams.Messaging;
 using PmfBot.Domain;
@@ -15,6 +20,13 @@ public sealed class CardActionTable(IServiceProvider services, Speaker speaker, 
 {
     public static readonly IReadOnlyDictionary<string, Type> Verbs = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
     {
+        ["status.show"] = typeof(StatusCard),
+        ["indicator.history"] = typeof(HistoryCard),
+        ["exceptions.show"] = typeof(ExceptionsCard),
+        ["board.show"] = typeof(SummaryCards),
+        ["scorecard.show"] = typeof(ScorecardCard),
+        ["compliance.show"] = typeof(ComplianceCard),
+        ["card.page"] = typeof(CardPageAction),
     };
 
     public string Name => InvokeActivity.AdaptiveCardActionName;

@@ -1,4 +1,8 @@
+using PmfBot.Bot.Compliance;
+using PmfBot.Bot.Exceptions;
 using PmfBot.Bot.Help;
+using PmfBot.Bot.Scorecards;
+using PmfBot.Bot.Status;
 using PmfBot.Bot.Teams.Activities;
 using PmfBot.Bot.Teams.Connector;
 using PmfBot.Bot.Teams.Messaging;
@@ -16,6 +20,11 @@ public sealed class CommandTable(IServiceProvider services, Speaker speaker, ILo
     public static readonly IReadOnlyList<CommandRoute> Routes =
     [
         new("help", typeof(HelpCommand), "help", "What I can do for you.", "help"),
+        new("status", typeof(StatusCard), "status <priority>", "A priority's rating, indicators, actions and risks.", "status HW1"),
+        new("exceptions", typeof(ExceptionsCard), "exceptions [board]", "Indicators that need attention, for one board or all.", "exceptions health and wellbeing"),
+        new("scorecard", typeof(ScorecardCard), "scorecard <directorate>", "A directorate's priorities, key indicators and self assessment.", "scorecard adults and health"),
+        new("compliance", typeof(ComplianceCard), "compliance", "Returns on time, late and missing, by directorate and owner.", "compliance"),
+        new("trend", typeof(HistoryCard), "trend <indicator>", "An indicator's values, ratings and every change.", "trend NI 154"),
     ];
 
     public async Task HandleAsync(TurnContext<MessageActivity> turn, CancellationToken cancellationToken)

@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using PmfBot.Bot.Compliance;
+using PmfBot.Bot.Exceptions;
+using PmfBot.Bot.Scorecards;
+using PmfBot.Bot.Status;
+using PmfBot.Domain;
+
+namespace PmfBot.Bot.Conversation;
+
+/// <summary>
+/// <c>card.page</c>: Previous/Next on any paged card. The card's <c>cardKind</c> picks the function
+/// that rebuilds that card at the page asked for, from the context ids the card carries.
+/// To page another card, add one line to <see cref="Kinds"/>.
+/// </summary>
+public sealed class CardPageAction(IServiceProvider services) : ICardAction
+{
+    public delegate Task<JsonObject> PageBuilder(IServiceProvider services, CardActionRequest request, int page, CancellationToken cancellationToken);
+
+    public static readonly IReadOnlyDictionary<string, PageBuilder> Kinds = new Dictionary<string, PageBuilder>(StringComparer.Ordinal)
+    {
+        [StatusCard.Kind] = (s, r, page, ct) => s.GetRequiredService<StatusCard>().ShowAsync(r, page, ct),
+        [HistoryCard.Kind] = (s, r, page, ct) => s.GetRequiredService<HistoryCard>().ShowAsync(r, page, ct),
+        [ExceptionsCard.Kind] = (s, r, page, ct) => s.GetRequiredService<ExceptionsCard>().ShowAsync(r, page, ct),
+        [ComplianceCard.Kind] = (s, r, page, ct) => s.GetRequiredService<ComplianceCard>().ShowAsync(r, page, ct),
+        [ScorecardCard.Kind] = (s, r, page, ct) => s.GetRequiredService<ScorecardCard>().ShowAsync(r, page, ct),
+    };
+
+    public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) =>
+        Kinds.TryGetValue(request.Text("cardKind"), out var build)
+            ? build(services, request, Math.Max(1, request.Number("page", 1)), cancellationToken)
+            : throw new PmfRuleException("That card cannot be paged. Ask for it again.");
+}

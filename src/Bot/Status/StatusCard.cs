@@ -1,0 +1,137 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PmfBot.Bot.Cards;
+using PmfBot.Bot.Conversation;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Ratings;
+using PmfBot.Domain.Risks;
+using PmfBot.Domain.Search;
+using PmfBot.Domain.Storage;
+using PmfBot.Domain.Travel;
+using DomainStatus = PmfBot.Domain.Status.PriorityStatus;
+
+namespace PmfBot.Bot.Status;
+
+/// <summary>
+/// <c>status &lt;priority&gt;</c> and <c>status.show</c>: a priority's overall rating, indicators
+/// with RAG, travel and trend, commentary, actions and risks. Read by anyone PmfBot knows: the
+/// results are published to boards and scrutiny, so there is no write button on it.
+/// </summary>
+public sealed class StatusCard(
+    DomainStatus status, FindPriority find, PmfDbContext db, CardRenderer renderer, MessageCards messages, TimeProvider clock)
+    : ICommand, ICardAction
+{
+    public const string Kind = "status-card";
+    public const int PageSize = 6;
+
+    private sealed record Overall(Badge Rating, string StateText, string Summary);
+
+    private sealed record IndicatorLine(
+        string IndicatorId, string Code, string Title, string ValueText, string TargetText, Badge Rag, Badge Travel,
+        string Trend, string TrendText, string SharedText, string Commentary);
+
+    private sealed record ActionLine(string Title, string OwnerName, string DueText, Badge Status, string Note);
+
+    private sealed record RiskLine(string Title, string InherentText, string ResidualText, Badge Residual);
+
+    private sealed record Data(
+        string PriorityId, string PriorityCode, string PriorityTitle, string PlanName, string BoardId, string BoardName,
+        string LeadOfficerName, string PeriodKey, string PeriodLabel, Overall Overall, string ResultsText, string ChartUrl,
+        string ChartAlt, int Page, int PageCount, int PreviousPage, int NextPage, string PageText,
+        IReadOnlyList<IndicatorLine> Indicators, IReadOnlyList<ActionLine> Actions, IReadOnlyList<RiskLine> Risks);
+
+    public async Task<JsonObject> RunAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Person is null)
+        {
+            return messages.NotKnown();
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Argument))
+        {
+            return LookupReplies.Missing(messages, "priority", "Type a priority's code or words from its title, for example: status HW1.");
+        }
+
+        var lookup = await find.PriorityAsync(request.Argument, cancellationToken);
+        if (lookup.Match is { } priority)
+        {
+            return await BuildAsync(priority.Id, ResultText.CurrentQuarter(clock), 1, cancellationToken);
+        }
+
+        return lookup.IsAmbiguous
+            ? LookupReplies.Ambiguous(messages, "priority", request.Argument, lookup.Candidates.Select(p => $"{p.Code}: {p.Title}").ToList(), $"status {lookup.Candidates[0].Code}")
+            : LookupReplies.NotFound(messages, "priority", request.Argument, "Try the priority's code (for example HW1) or a few words from its title.");
+    }
+
+    public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => ShowAsync(request, 1, cancellationToken);
+
+    public Task<JsonObject> ShowAsync(CardActionRequest request, int page, CancellationToken cancellationToken) =>
+        BuildAsync(request.Id("priorityId"), ResultText.QuarterOf(request, clock), page, cancellationToken);
+
+    public async Task<JsonObject> BuildAsync(Guid priorityId, Period quarter, int page, CancellationToken cancellationToken)
+    {
+        var view = await status.LoadAsync(priorityId, quarter, cancellationToken);
+        var priority = view.Priority;
+        var planName = await db.Plans.Where(p => p.Id == priority.PlanId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
+        var indicatorIds = view.Indicators.Select(r => r.Indicator.Id).ToList();
+        var links = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id))
+            .Select(i => new { i.Id, Priorities = i.Priorities.Select(p => p.PriorityId).ToList() })
+            .ToDictionaryAsync(i => i.Id, i => i.Priorities, cancellationToken);
+        var otherIds = links.Values.SelectMany(p => p).Where(id => id != priorityId).Distinct().ToList();
+        var others = await db.Priorities.AsNoTracking().Where(p => otherIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => $"{p.Code} {p.Title}", cancellationToken);
+        var decidedBy = view.Rating?.DecidedById is { } chairId
+            ? await db.People.Where(p => p.Id == chairId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+
+        var rags = view.Indicators.Select(i => i.Rag).ToList();
+        var travels = view.Indicators.Select(i => i.Travel.AgainstPreviousPeriod).ToList();
+        var resultsText = $"{ResultText.RagCounts(rags)} · {travels.Count(t => t == DirectionOfTravel.Improving)} improving, {travels.Count(t => t == DirectionOfTravel.Worsening)} worsening";
+        var lines = view.Indicators.Select(r =>
+        {
+            var shared = links.GetValueOrDefault(r.Indicator.Id, []).Where(id => id != priorityId && others.ContainsKey(id)).Select(id => others[id]).ToList();
+            return new IndicatorLine(
+                r.Indicator.Id.ToString(), r.Indicator.Code, r.Indicator.Title, ResultText.Value(r), ResultText.Target(r.Target, r.Indicator),
+                Badge.Of(r.Rag), Badge.Of(r.Travel.AgainstPreviousPeriod), ResultText.Trend(r.Trend), ResultText.TrendPeriods(r.Trend),
+                shared.Count == 0 ? "" : $"Also counts towards {string.Join(" and ", shared)} (shared: weakens the golden thread).",
+                r.Return is { HasAnswer: true } ret ? ret.Commentary ?? "" : "");
+        }).ToList();
+        var actions = view.Actions.Select(a => new ActionLine(
+            a.Action.Title, a.OwnerName, $"due {ResultText.Date(a.Action.DueDate)}{(a.IsOverdue ? " (overdue)" : "")}",
+            Badge.Of(a.Action.Status), a.LatestNote ?? "")).ToList();
+        var risks = view.Risks.Select(r => new RiskLine(
+            r.Title,
+            $"Before mitigation: {Level(r.InherentImpact)} impact, {Level(r.InherentLikelihood)} likelihood",
+            $"After mitigation: {Level(r.ResidualImpact)} impact, {Level(r.ResidualLikelihood)} likelihood",
+            Badge.OfRisk(r.ResidualScore))).ToList();
+
+        return renderer.RenderPaged(Kind, PageSize, size =>
+        {
+            var (paging, items) = Paging.Of(lines, page, size, "indicators");
+            var first = paging.Page == 1;
+            return new Data(
+                priority.Id.ToString(), priority.Code, priority.Title, planName, priority.BoardId.ToString(), view.BoardName,
+                view.LeadOfficerName, view.Quarter.Key, view.Quarter.Label,
+                new Overall(RatingBadge(view.Rating), StateText(view.Rating, decidedBy), first ? view.Rating?.ProposedSummary ?? "" : ""),
+                resultsText, "", "", paging.Page, paging.PageCount, paging.PreviousPage, paging.NextPage, paging.PageText,
+                items, first ? actions : [], first ? risks : []);
+        });
+    }
+
+    public static Badge RatingBadge(PriorityRating? rating) =>
+        rating?.FinalRag is { } rag ? Badge.Of(rag) : new Badge("Not yet rated", "default");
+
+    public static string StateText(PriorityRating? rating, string? chairName) => rating?.State switch
+    {
+        RatingState.Approved => $"approved by {chairName ?? "the chair"}{On(rating.DecidedAt)}",
+        RatingState.Amended => $"amended from {rating.ProposedRag} by {chairName ?? "the chair"}{On(rating.DecidedAt)}",
+        RatingState.Proposed => $"proposed {rating.ProposedRag}, waiting for the chair",
+        RatingState.SentBack => "sent back to the lead officer by the chair",
+        RatingState.AwaitingProposal => "waiting for the lead officer's proposal",
+        _ => "not yet rated this quarter",
+    };
+
+    private static string On(DateTimeOffset? at) => at is { } when ? $" on {ResultText.Date(when)}" : "";
+
+    private static string Level(RiskLevel level) => level.ToString().ToLowerInvariant();
+}

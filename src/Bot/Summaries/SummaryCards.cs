@@ -1,0 +1,125 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PmfBot.Bot.Cards;
+using PmfBot.Bot.Conversation;
+using PmfBot.Bot.Status;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.RagRatings;
+using PmfBot.Domain.Ratings;
+using PmfBot.Domain.Results;
+using PmfBot.Domain.Storage;
+using PmfBot.Domain.Summaries;
+
+namespace PmfBot.Bot.Summaries;
+
+/// <summary>
+/// The board summary (<c>board.show</c>, and posted to a board's channel once its ratings are
+/// decided) and the scrutiny summary (all boards, posted to scrutiny channels). The scheduler
+/// calls <see cref="BoardSummaryAsync"/> and <see cref="ScrutinySummaryAsync"/> with ids and a
+/// period; both are summarised, not paged, and carry no write buttons.
+/// </summary>
+public sealed class SummaryCards(PmfDbContext db, CardRenderer renderer, ReturnCalendar calendar, TimeProvider clock) : ICardAction
+{
+    public const int BoardExceptions = 10;
+    public const int ScrutinyExceptions = 3;
+
+    private sealed record PriorityLine(string PriorityId, string Code, string Title, Badge Rating, string StateText, string CountsText, string ExceptionsText);
+
+    private sealed record ExceptionLine(string Code, string Title, Badge Kind, string Detail);
+
+    private sealed record BoardData(
+        string BoardId, string BoardName, string ChairName, string MeetingText, string PeriodKey, string PeriodLabel, string Headline,
+        IReadOnlyList<PriorityLine> Priorities, string ExceptionsText, IReadOnlyList<ExceptionLine> Exceptions,
+        string MoreExceptionsText, string ActionsText);
+
+    private sealed record ScrutinyPriority(string Code, string Title, Badge Rating);
+
+    private sealed record ScrutinyBoard(
+        string BoardId, string Name, string ChairName, string RatingsText, int ExceptionCount, string ExceptionsText,
+        string TopExceptionsText, IReadOnlyList<ExceptionLine> TopExceptions, IReadOnlyList<ScrutinyPriority> Priorities);
+
+    private sealed record ScrutinyData(string AudienceName, string PeriodKey, string PeriodLabel, string Headline, IReadOnlyList<ScrutinyBoard> Boards);
+
+    public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) =>
+        BoardSummaryAsync(request.Id("boardId"), ResultText.QuarterOf(request, clock), cancellationToken);
+
+    public async Task<JsonObject> BoardSummaryAsync(Guid boardId, Period quarter, CancellationToken cancellationToken)
+    {
+        var board = (await BoardResults.LoadAsync(db, boardId, quarter, UkTime.Today(clock), cancellationToken)).SingleOrDefault()
+            ?? throw new Domain.PmfRuleException("That board no longer exists.");
+        var results = AllResults(board);
+        var exceptions = ResultText.MostSeriousFirst(results).ToList();
+        var meeting = calendar.WindowFor(quarter).BoardMeeting;
+        var data = new BoardData(
+            board.Board.Id.ToString(), board.Board.Name, board.ChairName,
+            meeting is { } day ? $"board meets {ResultText.LongDate(day)}" : "",
+            quarter.Key, quarter.Label,
+            $"{Ratings(board.Priorities)} · {ResultText.RagCounts(results.Select(r => r.Rag).ToList())}",
+            board.Priorities.Select(p => new PriorityLine(
+                p.Priority.Id.ToString(), p.Priority.Code, p.Priority.Title, StatusCard.RatingBadge(p.Rating), RatingState(p.Rating),
+                ResultText.RagCounts(p.Indicators.Select(r => r.Rag).ToList()),
+                ResultText.Plural(p.Indicators.Count(r => r.Exceptions.Count > 0), "exception", "exceptions"))).ToList(),
+            exceptions.Count == 0
+                ? "No exceptions this quarter."
+                : exceptions.Count <= BoardExceptions
+                    ? $"{ResultText.Plural(exceptions.Count, "exception", "exceptions")}, most serious first:"
+                    : $"{exceptions.Count} exceptions; the {BoardExceptions} most serious first:",
+            exceptions.Take(BoardExceptions).Select(Exception).ToList(),
+            exceptions.Count > BoardExceptions ? $"And {exceptions.Count - BoardExceptions} more: use \"All exceptions for this board\"." : "",
+            $"Board actions: {board.Actions.Open} open ({board.Actions.Delayed} delayed), {board.Actions.CompletedThisQuarter} completed this quarter.");
+        return renderer.Render("board-summary-card", data);
+    }
+
+    /// <param name="audienceBoardId">The scrutiny board the card is posted to, or null for a general audience.</param>
+    public async Task<JsonObject> ScrutinySummaryAsync(Guid? audienceBoardId, Period quarter, CancellationToken cancellationToken)
+    {
+        var audience = audienceBoardId is { } id
+            ? await db.Boards.Where(b => b.Id == id).Select(b => b.Name).SingleOrDefaultAsync(cancellationToken) ?? "Scrutiny"
+            : "Scrutiny";
+        var boards = await BoardResults.LoadAsync(db, null, quarter, UkTime.Today(clock), cancellationToken);
+        var priorities = boards.SelectMany(b => b.Priorities).ToList();
+        var exceptionCount = boards.Sum(b => ResultText.MostSeriousFirst(AllResults(b)).Count());
+        var data = new ScrutinyData(
+            audience, quarter.Key, quarter.Label,
+            $"{ResultText.Plural(boards.Count, "board", "boards")}, {Ratings(priorities)} · {ResultText.Plural(exceptionCount, "exception", "exceptions")}.",
+            boards.Select(b =>
+            {
+                var exceptions = ResultText.MostSeriousFirst(AllResults(b)).ToList();
+                return new ScrutinyBoard(
+                    b.Board.Id.ToString(), b.Board.Name, b.ChairName, RatingCounts(b.Priorities), exceptions.Count,
+                    ResultText.Plural(exceptions.Count, "exception", "exceptions"),
+                    exceptions.Count == 0 ? "" : $"Most serious {Math.Min(ScrutinyExceptions, exceptions.Count)}:",
+                    exceptions.Take(ScrutinyExceptions).Select(Exception).ToList(),
+                    b.Priorities.Select(p => new ScrutinyPriority(p.Priority.Code, p.Priority.Title, StatusCard.RatingBadge(p.Rating))).ToList());
+            }).ToList());
+        return renderer.Render("scrutiny-summary-card", data);
+    }
+
+    /// <summary>Each indicator once, even when it serves two of the board's priorities.</summary>
+    private static List<IndicatorResult> AllResults(BoardResults.BoardView board) =>
+        board.Priorities.SelectMany(p => p.Indicators).DistinctBy(r => r.Indicator.Id).ToList();
+
+    private static ExceptionLine Exception(IndicatorResult result) =>
+        new(result.Indicator.Code, result.Indicator.Title, Badge.Of(ResultText.MostSeriousKind(result)), ResultText.Detail(result));
+
+    private static string Ratings(IReadOnlyCollection<BoardResults.PriorityView> priorities) =>
+        $"{ResultText.Plural(priorities.Count, "priority", "priorities")}: {RatingCounts(priorities)}";
+
+    private static string RatingCounts(IReadOnlyCollection<BoardResults.PriorityView> priorities)
+    {
+        var finals = priorities.Select(p => p.Rating?.FinalRag).ToList();
+        var text = $"{finals.Count(r => r == Rag.Green)} green, {finals.Count(r => r == Rag.Amber)} amber, {finals.Count(r => r == Rag.Red)} red";
+        var undecided = finals.Count(r => r is null);
+        return undecided == 0 ? text : $"{text}, {undecided} not yet rated";
+    }
+
+    private static string RatingState(PriorityRating? rating) => rating?.State switch
+    {
+        Domain.Ratings.RatingState.Approved => "approved",
+        Domain.Ratings.RatingState.Amended => "amended",
+        Domain.Ratings.RatingState.Proposed => "waiting for the chair",
+        Domain.Ratings.RatingState.SentBack => "sent back to the lead officer",
+        Domain.Ratings.RatingState.AwaitingProposal => "waiting for the lead officer",
+        _ => "not yet rated",
+    };
+}

@@ -1,0 +1,92 @@
+using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Domain.Demo;
+using PmfBot.Tests.Support;
+
+namespace PmfBot.Bot.Tests.Conversation.Status;
+
+public sealed class StatusCommandOnSqlite() : StatusCommandTests(new SqliteTestDatabase());
+
+public sealed class StatusCommandOnPostgres() : StatusCommandTests(new PostgresTestDatabase());
+
+/// <summary><c>status &lt;priority&gt;</c>, the status card, and its drill-down to an indicator's history.</summary>
+public abstract class StatusCommandTests(TestDatabase database) : IAsyncLifetime
+{
+    private readonly ConversationBot _bot = new(database);
+
+    public Task InitializeAsync() => database.InitializeAsync();
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task Status_by_code_shows_the_priority_with_its_rating_indicators_and_risks()
+    {
+        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "status hw1"));
+
+        var text = ConversationBot.TextOf(card);
+        Assert.Contains("HW1", text);
+        Assert.Contains("Reduce health inequalities", text);
+        Assert.Contains("Health and Wellbeing Board", text);
+        Assert.Contains("Q2 2025/26", text);
+        Assert.Contains("indicators:", text);
+        Assert.All(ReadCards.Actions(card), a => Assert.Contains(a["verb"]!.GetValue<string>(), ReadCards.ReadVerbs));
+        Assert.Contains(ReadCards.Actions(card), a => a["verb"]!.GetValue<string>() == "indicator.history");
+    }
+
+    [Fact]
+    public async Task Status_by_words_of_the_title_forgives_case_and_typos()
+    {
+        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "status Helth INEQUALITEIS"));
+
+        Assert.Contains("Reduce health inequalities", ConversationBot.TextOf(card));
+    }
+
+    [Fact]
+    public async Task An_ambiguous_status_lists_the_candidates_with_their_codes()
+    {
+        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "status homes"));
+
+        var text = ConversationBot.TextOf(card);
+        Assert.Contains("Which priority did you mean?", text);
+        Assert.Contains("HR1: Increase the number of new and affordable homes", text);
+        Assert.Contains("HR3: Improve the quality and energy efficiency of homes", text);
+    }
+
+    [Fact]
+    public async Task An_unknown_priority_is_answered_with_a_hint_not_silence()
+    {
+        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "status zebra crossings"));
+
+        var text = ConversationBot.TextOf(card);
+        Assert.Contains("No priority matches \"zebra crossings\"", text);
+        Assert.Contains("for example HW1", text);
+    }
+
+    [Fact]
+    public async Task Drilling_down_from_status_shows_the_indicators_history_with_who_when_and_what()
+    {
+        var status = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "status HR1"));
+        var history = ReadCards.Action(status, "indicator.history", d => d["cardKind"]!.GetValue<string>() == "status-card");
+
+        var card = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "indicator.history", ReadCards.DataOf(history)));
+
+        var text = ConversationBot.TextOf(card);
+        Assert.Contains("changes, newest first", text);
+        Assert.Contains("return submitted", text);
+        Assert.Matches(@"\d{1,2} [A-Z][a-z]{2} 20\d\d \d\d:\d\d", text);
+        Assert.Contains("PmfBot (system)", text);
+    }
+
+    [Fact]
+    public async Task Status_show_answers_the_status_card_and_paging_moves_through_the_indicators()
+    {
+        var id = await ReadCards.PriorityIdAsync(_bot, "HW2");
+        var data = new System.Text.Json.Nodes.JsonObject { ["cardKind"] = "board-summary-card", ["priorityId"] = id.ToString(), ["periodKey"] = "2025-26-Q2" };
+
+        var card = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.Chair, "status.show", data));
+
+        Assert.Contains("Support more people to live independently", ConversationBot.TextOf(card));
+        var page = new System.Text.Json.Nodes.JsonObject { ["cardKind"] = "status-card", ["priorityId"] = id.ToString(), ["periodKey"] = "2025-26-Q2", ["page"] = 2 };
+        var second = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.Chair, "card.page", page));
+        Assert.Contains("HW2", ConversationBot.TextOf(second));
+    }
+}

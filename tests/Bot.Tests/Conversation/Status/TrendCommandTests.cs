@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Domain.Demo;
+
+namespace PmfBot.Bot.Tests.Conversation.Status;
+
+public sealed class TrendCommandTests : IAsyncLifetime
+{
+    private readonly ConversationBot _bot = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task Trend_shows_values_and_ratings_per_period_and_every_change_from_the_audit_log()
+    {
+        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "trend ni 154"));
+
+        var text = ConversationBot.TextOf(card);
+        Assert.Contains("Net additional homes provided", text);
+        Assert.Contains("Oliver Nwosu", text);
+        Assert.Contains("Q2 2025/26", text);
+        Assert.Contains("Q1 2025/26", text);
+        Assert.Contains("homes", text);
+        Assert.Contains("Higher is better", text);
+        Assert.Contains("12 changes, newest first", text);
+        Assert.Contains("9 Oct 2025 12:45", text);
+        Assert.Contains("Q2 2025/26 return submitted: State Open → Submitted; Value none → 1218; RAG NoData → Red", text);
+        Assert.Contains("Q1 2025/26 return opened", text);
+    }
+
+    [Fact]
+    public async Task Older_changes_of_a_monthly_indicator_are_on_page_two()
+    {
+        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "trend NI 131"));
+        var next = ReadCards.Action(card, "card.page", d => d["page"]!.GetValue<int>() == 2);
+
+        var second = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "card.page", ReadCards.DataOf(next)));
+
+        var text = ConversationBot.TextOf(second);
+        Assert.Contains("changes, newest first: page 1 of", ConversationBot.TextOf(card));
+        Assert.Contains("changes, newest first: page 2 of", text);
+        Assert.Contains("Delayed transfers of care", text);
+        Assert.NotEqual(ConversationBot.TextOf(card), text);
+    }
+
+    [Fact]
+    public async Task Trend_of_an_unknown_indicator_says_so()
+    {
+        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.Owner, "trend qwertyuiop"));
+
+        Assert.Contains("No indicator matches \"qwertyuiop\"", ConversationBot.TextOf(card));
+    }
+
+    [Fact]
+    public async Task A_page_of_a_card_that_does_not_page_is_refused_with_a_message()
+    {
+        var card = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.Owner, "card.page", new JsonObject { ["cardKind"] = "nonsense-card", ["page"] = 2 }));
+
+        Assert.Contains("cannot be paged", ConversationBot.TextOf(card));
+    }
+}
