@@ -15,6 +15,13 @@ public sealed class CardActionTable(IServiceProvider services, Speaker speaker, 
 {
     public static readonly IReadOnlyDictionary<string, Type> Verbs = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
     {
+        ["rating.propose"] = typeof(Ratings.ProposeRatingAction),
+        ["rating.approve"] = typeof(Ratings.DecideRatingAction),
+        ["rating.amend"] = typeof(Ratings.DecideRatingAction),
+        ["rating.sendBack"] = typeof(Ratings.DecideRatingAction),
+        ["card.refresh"] = typeof(Ratings.RefreshApprovalAction),
+        ["action.progress"] = typeof(BoardActions.RecordProgressAction),
+        ["selfAssessment.save"] = typeof(SelfAssessments.SaveSelfAssessmentAction),
     };
 
     public string Name => InvokeActivity.AdaptiveCardActionName;
