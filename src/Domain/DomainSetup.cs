@@ -25,6 +25,8 @@ public static class DomainSetup
         services.AddScoped<SignOffReturns>();
         services.AddScoped<ProposeRating>();
         services.AddScoped<DecideRating>();
+        services.AddScoped<BoardActions.RecordActionProgress>();
+        services.AddScoped<WriteSelfAssessment>();
         services.AddScoped<PriorityStatus>();
         services.AddScoped<ExceptionsReport>();
         services.AddScoped<DirectorateScorecard>();

@@ -27,6 +27,13 @@ public sealed class CardActionTable(IServiceProvider services, Speaker speaker, 
         ["scorecard.show"] = typeof(ScorecardCard),
         ["compliance.show"] = typeof(ComplianceCard),
         ["card.page"] = typeof(CardPageAction),
+        ["rating.propose"] = typeof(Ratings.ProposeRatingAction),
+        ["rating.approve"] = typeof(Ratings.DecideRatingAction),
+        ["rating.amend"] = typeof(Ratings.DecideRatingAction),
+        ["rating.sendBack"] = typeof(Ratings.DecideRatingAction),
+        ["card.refresh"] = typeof(Ratings.RefreshApprovalAction),
+        ["action.progress"] = typeof(BoardActions.RecordProgressAction),
+        ["selfAssessment.save"] = typeof(SelfAssessments.SaveSelfAssessmentAction),
     };
 
     public string Name => InvokeActivity.AdaptiveCardActionName;

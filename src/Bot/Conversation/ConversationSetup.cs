@@ -1,5 +1,6 @@
 using PmfBot.Bot.Cards;
 using PmfBot.Bot.Help;
+using PmfBot.Bot.Ratings;
 using PmfBot.Bot.Teams;
 using PmfBot.Bot.Teams.Activities;
 
@@ -14,6 +15,7 @@ public static class ConversationSetup
         services.AddPmfCards();
         services.AddScoped<Speaker>();
         services.AddScoped<MessageCards>();
+        services.AddPmfRatingCards();
         services.AddActivityHandler<MessageActivity, CommandTable>();
         services.AddInvokeHandler<CardActionTable>();
         foreach (var handler in CommandTable.Routes.Select(r => r.Handler).Concat(CardActionTable.Verbs.Values).Distinct())
