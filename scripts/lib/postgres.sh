@@ -45,8 +45,9 @@ start_throwaway_cluster() {
   as_pg_owner "$bin/pg_ctl" -D "$PMF_PG_DIR/data" -l "$PMF_PG_DIR/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -p $PMF_PG_PORT -k $PMF_PG_DIR -c max_connections=300 -c fsync=off" start >/dev/null
   as_pg_owner "$bin/psql" -h 127.0.0.1 -p "$PMF_PG_PORT" -U postgres -d postgres -qtA \
-    -c "CREATE ROLE pmf LOGIN CREATEDB PASSWORD 'pmf-test';" >/dev/null
+    -c "CREATE ROLE pmf LOGIN CREATEDB PASSWORD 'pmf-test';" -c "GRANT pg_signal_backend TO pmf;" >/dev/null
   export PMF_PG_DIR PMF_PG_PORT
+  # pg_signal_backend: DROP DATABASE ... WITH (FORCE) may have to end an autovacuum worker.
   export PMF_TEST_POSTGRES="Host=127.0.0.1;Port=$PMF_PG_PORT;Username=pmf;Password=pmf-test;Database=postgres"
   echo "PostgreSQL $(basename "$(dirname "$bin")") running on 127.0.0.1:$PMF_PG_PORT ($PMF_PG_DIR)"
 }
