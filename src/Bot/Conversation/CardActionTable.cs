@@ -15,6 +15,12 @@ public sealed class CardActionTable(IServiceProvider services, Speaker speaker, 
 {
     public static readonly IReadOnlyDictionary<string, Type> Verbs = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
     {
+        ["returns.check"] = typeof(Returns.ReturnActions),
+        ["returns.saveDraft"] = typeof(Returns.ReturnActions),
+        ["returns.submit"] = typeof(Returns.ReturnActions),
+        ["returns.page"] = typeof(Returns.ReturnActions),
+        ["returns.correct"] = typeof(Returns.ReturnActions),
+        ["returns.show"] = typeof(Returns.ReturnActions),
     };
 
     public string Name => InvokeActivity.AdaptiveCardActionName;

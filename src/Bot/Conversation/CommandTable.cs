@@ -16,6 +16,7 @@ public sealed class CommandTable(IServiceProvider services, Speaker speaker, ILo
     public static readonly IReadOnlyList<CommandRoute> Routes =
     [
         new("help", typeof(HelpCommand), "help", "What I can do for you.", "help"),
+        new("my returns", typeof(Returns.MyReturnsCommand), "my returns", "Enter, check and submit the returns you are due to make.", "my returns"),
     ];
 
     public async Task HandleAsync(TurnContext<MessageActivity> turn, CancellationToken cancellationToken)
