@@ -21,6 +21,8 @@ public sealed class CardActionTable(IServiceProvider services, Speaker speaker, 
         ["returns.page"] = typeof(Returns.ReturnActions),
         ["returns.correct"] = typeof(Returns.ReturnActions),
         ["returns.show"] = typeof(Returns.ReturnActions),
+        ["signoff.all"] = typeof(Returns.SignOffActions),
+        ["signoff.sendBack"] = typeof(Returns.SignOffActions),
     };
 
     public string Name => InvokeActivity.AdaptiveCardActionName;
