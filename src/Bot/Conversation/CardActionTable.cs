@@ -34,6 +34,14 @@ public sealed class CardActionTable(IServiceProvider services, Speaker speaker, 
         ["card.refresh"] = typeof(Ratings.RefreshApprovalAction),
         ["action.progress"] = typeof(BoardActions.RecordProgressAction),
         ["selfAssessment.save"] = typeof(SelfAssessments.SaveSelfAssessmentAction),
+        ["returns.check"] = typeof(Returns.ReturnActions),
+        ["returns.saveDraft"] = typeof(Returns.ReturnActions),
+        ["returns.submit"] = typeof(Returns.ReturnActions),
+        ["returns.page"] = typeof(Returns.ReturnActions),
+        ["returns.correct"] = typeof(Returns.ReturnActions),
+        ["returns.show"] = typeof(Returns.ReturnActions),
+        ["signoff.all"] = typeof(Returns.SignOffActions),
+        ["signoff.sendBack"] = typeof(Returns.SignOffActions),
     };
 
     public string Name => InvokeActivity.AdaptiveCardActionName;

@@ -23,6 +23,8 @@ public sealed class CardPageAction(IServiceProvider services) : ICardAction
         [ExceptionsCard.Kind] = (s, r, page, ct) => s.GetRequiredService<ExceptionsCard>().ShowAsync(r, page, ct),
         [ComplianceCard.Kind] = (s, r, page, ct) => s.GetRequiredService<ComplianceCard>().ShowAsync(r, page, ct),
         [ScorecardCard.Kind] = (s, r, page, ct) => s.GetRequiredService<ScorecardCard>().ShowAsync(r, page, ct),
+        ["submitted-card"] = (s, r, _, ct) => Returns.ReturnsPaging.SubmittedCardPageAsync(s, r, ct),
+        ["sign-off-card"] = (s, r, _, ct) => Returns.ReturnsPaging.SignOffCardPageAsync(s, r, ct),
     };
 
     public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) =>
