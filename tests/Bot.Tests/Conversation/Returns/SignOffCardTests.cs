@@ -43,6 +43,20 @@ public sealed class SignOffCardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Paging_the_sign_off_card_through_card_page_answers_the_sign_off_card()
+    {
+        await ResubmitTheSentBackReturnAsync();
+        var data = DataOf(await _bot.SignOffCardAsync(Lead), "signoff.all");
+        data["cardKind"] = "sign-off-card";
+        data["page"] = 1;
+
+        var card = await _bot.CardAfterAsync(Lead, "card.page", data);
+
+        Assert.True(HasButton(card, "signoff.all"));
+        Assert.Contains("Adults and Health", ConversationBot.TextOf(card));
+    }
+
+    [Fact]
     public async Task Sign_off_is_refused_for_anyone_but_the_directorates_performance_lead()
     {
         var (owner, returnId) = await ResubmitTheSentBackReturnAsync();
