@@ -31,6 +31,10 @@ public static class DomainSetup
         services.AddScoped<ComplianceForPeriod>();
         services.AddScoped<WhoIsDue>();
         services.AddScoped<Outbox.OutboxStore>();
+        services.AddScoped<Outbox.OutboxProblems>();
+        services.AddScoped<RatingRound>();
+        services.AddScoped<Summaries.SummariesDue>();
+        services.AddScoped<BoardActions.ActionsDue>();
         services.AddScoped<Search.FindPriority>();
         return services;
     }

@@ -13,16 +13,28 @@ public sealed class OpenReturns(PmfDbContext db, ReturnCalendar calendar, TimePr
 {
     public async Task<int> OpenAsync(Period period, CancellationToken cancellationToken = default)
     {
-        var frequencies = Enum.GetValues<Frequency>().Where(f => ReportingPeriods.ReportsIn(f, period)).ToList();
-        var indicators = await db.Indicators
+        var indicators = await Unopened(period)
             .Include(i => i.Targets)
-            .Where(i => frequencies.Contains(i.Frequency))
-            .Where(i => !db.Returns.Any(r => r.IndicatorId == i.Id && r.Period == period))
             .ToListAsync(cancellationToken);
         var due = calendar.WindowFor(period).Due;
         var now = clock.GetUtcNow();
         db.Returns.AddRange(indicators.Select(i => IndicatorReturn.Open(i, period, due, now)));
         await db.SaveChangesAsync(cancellationToken);
         return indicators.Count;
+    }
+
+    /// <summary>What <see cref="OpenAsync"/> would open, without opening it: each indicator and its owner.</summary>
+    public async Task<IReadOnlyList<(Guid IndicatorId, Guid OwnerId)>> WouldOpenAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        var rows = await Unopened(period).AsNoTracking().Select(i => new { i.Id, i.OwnerId }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Id, r.OwnerId)).ToList();
+    }
+
+    private IQueryable<Indicator> Unopened(Period period)
+    {
+        var frequencies = Enum.GetValues<Frequency>().Where(f => ReportingPeriods.ReportsIn(f, period)).ToList();
+        return db.Indicators
+            .Where(i => frequencies.Contains(i.Frequency))
+            .Where(i => !db.Returns.Any(r => r.IndicatorId == i.Id && r.Period == period));
     }
 }

@@ -48,6 +48,8 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
 
     public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
 
+    public DbSet<Cycle.CycleState> CycleState => Set<Cycle.CycleState>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

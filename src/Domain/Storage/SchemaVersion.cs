@@ -6,8 +6,11 @@ namespace PmfBot.Domain.Storage;
 /// </summary>
 public sealed class SchemaVersion
 {
-    /// <summary>Raise when the model changes in a way an existing database cannot follow.</summary>
-    public const int Current = 1;
+    /// <summary>
+    /// Raise when the model changes in a way an existing database cannot follow.
+    /// 2: cycle_state (the scheduler's last completed day and pause switch).
+    /// </summary>
+    public const int Current = 2;
 
     public int Id { get; set; } = 1;
 
