@@ -7,11 +7,26 @@ namespace PmfBot.Domain.Returns;
 
 /// <summary>
 /// When a period ends, opens a return for every indicator that reports for it. Safe to run
-/// again: indicators that already have a return for the period are left alone.
+/// again, and from two servers at once: indicators that already have a return for the period
+/// are left alone.
 /// </summary>
 public sealed class OpenReturns(PmfDbContext db, ReturnCalendar calendar, TimeProvider clock)
 {
     public async Task<int> OpenAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await OpenUnopenedAsync(period, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another server opened some of them at the same moment: open what is still unopened.
+            db.ChangeTracker.Clear();
+            return await OpenUnopenedAsync(period, cancellationToken);
+        }
+    }
+
+    private async Task<int> OpenUnopenedAsync(Period period, CancellationToken cancellationToken)
     {
         var indicators = await Unopened(period)
             .Include(i => i.Targets)
