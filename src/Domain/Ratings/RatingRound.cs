@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Cycle;
+using PmfBot.Domain.Indicators;
 using PmfBot.Domain.Nudges;
 using PmfBot.Domain.Returns;
 using PmfBot.Domain.Storage;
@@ -60,7 +61,7 @@ public sealed class RatingRound(PmfDbContext db, ReturnCalendar calendar, NudgeP
 
         var returns = await db.Returns.AsNoTracking()
             .Where(r => periods.Contains(r.Period))
-            .SelectMany(r => r.Indicator.Priorities.Select(link => new { link.PriorityId, r.State }))
+            .Join(db.Set<IndicatorPriority>(), r => r.IndicatorId, link => link.IndicatorId, (r, link) => new { link.PriorityId, r.State })
             .ToListAsync(cancellationToken);
         var allIn = returns.GroupBy(r => r.PriorityId)
             .Where(g => g.All(r => r.State is ReturnState.Submitted or ReturnState.SignedOff))
