@@ -14,6 +14,7 @@ namespace PmfBot.Scheduler.Tests.Support;
 public sealed class RecordingDelivery(TimeProvider clock) : IOutboxDelivery
 {
     private readonly ConcurrentQueue<Delivered> _calls = new();
+    private readonly ConcurrentQueue<OutboxMessage> _completed = new();
     private readonly ConcurrentDictionary<(Guid?, Guid?), int> _inFlight = new();
     private int _concurrent;
     private int _maxConcurrent;
@@ -35,6 +36,9 @@ public sealed class RecordingDelivery(TimeProvider clock) : IOutboxDelivery
     public Func<OutboxMessage, TimeSpan> Delay { get; set; } = _ => TimeSpan.Zero;
 
     public IReadOnlyList<Delivered> Calls => [.. _calls];
+
+    /// <summary>The messages in the order their deliveries finished.</summary>
+    public IReadOnlyList<OutboxMessage> Completed => [.. _completed];
 
     public int MaxConcurrent => _maxConcurrent;
 
@@ -62,6 +66,7 @@ public sealed class RecordingDelivery(TimeProvider clock) : IOutboxDelivery
                 await Task.Delay(delay, cancellationToken);
             }
 
+            _completed.Enqueue(message);
             return Outcome(message) ?? new DeliveryOutcome.Sent($"a:{conversation.PersonId ?? conversation.BoardId:N}", $"activity-{message.Id:N}");
         }
         finally
