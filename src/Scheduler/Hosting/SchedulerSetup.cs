@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -52,6 +53,9 @@ public static class SchedulerSetup
         services.AddSingleton<JobStorage>(_ => string.IsNullOrWhiteSpace(connectionString)
             ? new InMemoryStorage()
             : PostgresStorage(connectionString, options));
+        // Likewise the job activator: Hangfire's default is the static JobActivator.Current,
+        // which the last host configured would win.
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

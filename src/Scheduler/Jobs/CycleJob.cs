@@ -20,6 +20,7 @@ public sealed class CycleJob(
     OutboxStore outbox,
     CycleStateStore states,
     ReturnCalendar calendar,
+    IBackgroundJobClient jobs,
     IOptions<SchedulerOptions> options,
     TimeProvider clock,
     ILogger<CycleJob> logger)
@@ -73,6 +74,12 @@ public sealed class CycleJob(
 
         var result = await QueueAsync(after, today, cancellationToken);
         await states.CompleteAsync(today, cancellationToken);
+        if (result.Queued > 0)
+        {
+            // Send now rather than at the delivery job's next occurrence.
+            jobs.Enqueue<DeliverOutboxJob>(job => job.RunAsync(CancellationToken.None));
+        }
+
         return result;
     }
 
