@@ -50,9 +50,12 @@ public static class SchedulerSetup
         // The storage is this provider's own singleton, not Hangfire's static JobStorage.Current,
         // so two hosts in one process (the tests) never share or swap it.
         var connectionString = configuration.GetConnectionString("Pmf");
-        services.AddSingleton<JobStorage>(_ => string.IsNullOrWhiteSpace(connectionString)
-            ? new InMemoryStorage()
-            : PostgresStorage(connectionString, options));
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            // Hangfire's configuration first: it points Hangfire's logging at this host's loggers.
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return string.IsNullOrWhiteSpace(connectionString) ? new InMemoryStorage() : PostgresStorage(connectionString, options);
+        });
         // Likewise the job activator: Hangfire's default is the static JobActivator.Current,
         // which the last host configured would win.
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));

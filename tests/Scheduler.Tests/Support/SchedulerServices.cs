@@ -81,7 +81,8 @@ public static class SchedulerServices
 
     private static void Compose(IServiceCollection services, IConfiguration configuration, TestDatabase database, TimeProvider clock, IOutboxDelivery delivery)
     {
-        services.AddLogging(logging => logging.SetMinimumLevel(Environment.GetEnvironmentVariable("PMF_TEST_LOG") is { Length: > 0 } level ? Enum.Parse<LogLevel>(level) : LogLevel.Warning).AddSimpleConsole(o => o.TimestampFormat = "HH:mm:ss.fff "));
+        services.AddLogging();
+        services.AddSingleton(TestLogging.Shared);
         services.AddSingleton(configuration);
         services.AddSingleton(clock);
         services.AddPmfStorage(database.Options);
