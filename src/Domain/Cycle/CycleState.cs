@@ -14,7 +14,7 @@ public sealed class CycleState
 
     public int Id { get; private set; } = SingletonId;
 
-    /// <summary>The last day whose nudges are queued; null before the cycle first ran.</summary>
+    /// <summary>The last day whose nudges are queued (the day before the cycle first started, at first).</summary>
     public DateOnly? LastCompletedDay { get; private set; }
 
     public bool IsPaused { get; private set; }
@@ -25,7 +25,9 @@ public sealed class CycleState
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static CycleState New(DateTimeOffset now) => new() { UpdatedAt = now };
+    /// <summary>A cycle that starts on the UK day of <paramref name="now"/>: the days before it are not caught up.</summary>
+    public static CycleState New(DateTimeOffset now) =>
+        new() { UpdatedAt = now, LastCompletedDay = Calendar.UkTime.DateOf(now).AddDays(-1) };
 
     public void Pause(Guid byId, DateTimeOffset now)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PmfBot.Domain.BoardActions;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Cycle;
@@ -7,6 +8,7 @@ using PmfBot.Domain.Ratings;
 using PmfBot.Domain.Returns;
 using PmfBot.Domain.Summaries;
 using PmfBot.Scheduler.Graph;
+using PmfBot.Scheduler.Hosting;
 
 namespace PmfBot.Scheduler.Cycle;
 
@@ -24,6 +26,7 @@ public sealed record CyclePlan(DateOnly After, DateOnly UpTo, IReadOnlyList<Peri
 /// in the directory. Previewing it (<see cref="PreviewAsync"/>) writes nothing.
 /// </summary>
 public sealed class CyclePlanner(
+    IOptions<SchedulerOptions> options,
     ReturnCalendar calendar,
     OpenReturns openReturns,
     WhoIsDue whoIsDue,
@@ -59,20 +62,34 @@ public sealed class CyclePlanner(
 
     private async Task<CyclePlan> PlanAsync(DateOnly after, DateOnly upTo, bool preview, CancellationToken cancellationToken)
     {
+        // Returns open even for a period whose day was skipped (a pause resumed without catching
+        // up, a first start just after a period ended): opening is state, not a message.
         var openings = new List<PeriodOpening>();
         var unopened = new List<Nudge>();
-        foreach (var (period, opens) in PeriodsOpening(after, upTo))
+        var openAfter = Min(after, upTo.AddDays(-options.Value.Cycle.MaxCatchUpDays));
+        foreach (var (period, opens) in PeriodsOpening(openAfter, upTo))
         {
             if (preview)
             {
                 var wouldOpen = await openReturns.WouldOpenAsync(period, cancellationToken);
-                openings.Add(new PeriodOpening(period, opens, wouldOpen.Count));
-                unopened.AddRange(wouldOpen.GroupBy(i => i.OwnerId).Select(g =>
-                    new Nudge(g.Key, NudgeKind.ReturnsOpen, opens, calendar.WindowFor(period).Due, [], [period], null, null)));
+                if (wouldOpen.Count > 0)
+                {
+                    openings.Add(new PeriodOpening(period, opens, wouldOpen.Count));
+                }
+
+                if (opens > after)
+                {
+                    unopened.AddRange(wouldOpen.GroupBy(i => i.OwnerId).Select(g =>
+                        new Nudge(g.Key, NudgeKind.ReturnsOpen, opens, calendar.WindowFor(period).Due, [], [period], null, null)));
+                }
             }
             else
             {
-                openings.Add(new PeriodOpening(period, opens, await openReturns.OpenAsync(period, cancellationToken)));
+                var opened = await openReturns.OpenAsync(period, cancellationToken);
+                if (opened > 0)
+                {
+                    openings.Add(new PeriodOpening(period, opens, opened));
+                }
             }
         }
 
@@ -100,6 +117,8 @@ public sealed class CyclePlanner(
         messages.AddRange((await actions.BetweenAsync(after, upTo, cancellationToken)).Select(ToMessage));
         return new CyclePlan(after, upTo, openings, messages.DistinctBy(m => m.Key).ToList());
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 
     // In a preview the returns of a period opening today do not exist yet: their owners' "returns
     // open" card is shown with the number of indicators it will list.
