@@ -6,6 +6,7 @@ using PmfBot.Domain.Indicators;
 using PmfBot.Domain.Nudges;
 using PmfBot.Domain.Ratings;
 using PmfBot.Domain.Returns;
+using PmfBot.Domain.Storage;
 using PmfBot.Domain.Summaries;
 using PmfBot.Scheduler.Graph;
 using PmfBot.Scheduler.Hosting;
@@ -26,6 +27,7 @@ public sealed record CyclePlan(DateOnly After, DateOnly UpTo, IReadOnlyList<Peri
 /// in the directory. Previewing it (<see cref="PreviewAsync"/>) writes nothing.
 /// </summary>
 public sealed class CyclePlanner(
+    PmfDbContext db,
     IOptions<SchedulerOptions> options,
     ReturnCalendar calendar,
     OpenReturns openReturns,
@@ -92,6 +94,10 @@ public sealed class CyclePlanner(
                 }
             }
         }
+
+        // The returns just opened (and their indicators and audit lines) are saved: tracking
+        // thousands of them would make every later save in this job scan them all.
+        db.ChangeTracker.Clear();
 
         var messages = new List<PlannedMessage>();
         var nudges = await whoIsDue.BetweenAsync(after, upTo, cancellationToken);
