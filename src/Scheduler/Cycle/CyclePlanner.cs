@@ -13,8 +13,17 @@ using PmfBot.Scheduler.Hosting;
 
 namespace PmfBot.Scheduler.Cycle;
 
-/// <summary>A period whose returns open in the span, and how many returns that is.</summary>
-public sealed record PeriodOpening(Period Period, DateOnly Opens, int Returns);
+/// <summary>
+/// A period whose returns open in the span, and how many returns that is. Plain values (the
+/// period's key and label): Hangfire stores it with the job's result.
+/// </summary>
+public sealed record PeriodOpening(string PeriodKey, string PeriodLabel, DateOnly Opens, int Returns)
+{
+    public PeriodOpening(Period period, DateOnly opens, int returns)
+        : this(period.Key, period.Label, opens, returns)
+    {
+    }
+}
 
 /// <summary>What the cycle owes for the days after <see cref="After"/> up to <see cref="UpTo"/>.</summary>
 public sealed record CyclePlan(DateOnly After, DateOnly UpTo, IReadOnlyList<PeriodOpening> Openings, IReadOnlyList<PlannedMessage> Messages);

@@ -45,7 +45,7 @@ public abstract class CycleControlTests(TestDatabase database) : IAsyncLifetime
         var preview = await PreviewAsync();
 
         var opening = Assert.Single(preview.Openings);
-        Assert.Equal(("2025-26-Q3", 4), (opening.Period.Key, opening.Returns));
+        Assert.Equal(("2025-26-Q3", 4), (opening.PeriodKey, opening.Returns));
         Assert.Equal(_council.Owners.Select(o => o.Name).Order(), preview.Lines.Select(l => l.Recipient));
         Assert.All(preview.Lines, l => Assert.Equal((OutboxKinds.ReturnsOpen, (OutboxState?)null, 1), (l.Kind, l.Queued, ((NudgePayload)l.Payload).IndicatorsToOpen)));
         await using (var db = database.NewContext())

@@ -87,8 +87,12 @@ public sealed class SchedulerHostingTests : IAsyncLifetime
             await Task.Delay(100);
         }
 
+        var succeeded = host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().SucceededJobs(0, 10).Select(j => j.Value.Result as string).ToList();
         await host.StopAsync();
         Assert.Equal(council.Owners.Select(o => o.Id).Order(), delivery.Calls.Select(c => c.To!.Value).Order());
+
+        // Hangfire keeps each job's result, readable in the dashboard.
+        Assert.Contains(succeeded, r => r is not null && r.Contains("\"PeriodKey\":\"2025-26-Q3\"", StringComparison.Ordinal));
         Assert.All(delivery.Calls, c => Assert.Equal(OutboxKinds.ReturnsOpen, c.Kind));
     }
 
