@@ -34,6 +34,10 @@ public static class DomainSetup
         services.AddScoped<WhoIsDue>();
         services.AddScoped<Outbox.OutboxStore>();
         services.AddScoped<Conversations.ConversationReferenceStore>();
+        services.AddScoped<Outbox.OutboxProblems>();
+        services.AddScoped<RatingRound>();
+        services.AddScoped<Summaries.SummariesDue>();
+        services.AddScoped<BoardActions.ActionsDue>();
         services.AddScoped<Search.FindPriority>();
         return services;
     }

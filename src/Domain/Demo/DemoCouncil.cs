@@ -60,11 +60,8 @@ public static class DemoCouncil
     }
 
     /// <summary>When the boards meet about a quarter: the configured date, or a week after sign-off.</summary>
-    internal static DateOnly BoardMeeting(Period quarter, ReturnCalendar calendar)
-    {
-        var window = calendar.WindowFor(quarter);
-        return window.BoardMeeting ?? calendar.WorkingDays.Add(window.SignOff, 5);
-    }
+    internal static DateOnly BoardMeeting(Period quarter, ReturnCalendar calendar) =>
+        Cycle.QuarterCycle.BoardMeetingFor(calendar.WindowFor(quarter), calendar);
 
     /// <summary>
     /// The people to act as in the Agents Playground and in tests. Their Entra object ids are

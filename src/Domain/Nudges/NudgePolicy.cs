@@ -8,4 +8,10 @@ public sealed record NudgePolicy
 
     /// <summary>Escalate to the owner's manager and the directorate performance lead this many working days after the due date.</summary>
     public int EscalateAfterWorkingDaysOverdue { get; init; } = 3;
+
+    /// <summary>
+    /// Lead officers who have not proposed, and chairs who have not decided, are reminded this
+    /// many working days before the board meeting (default 3 and 1).
+    /// </summary>
+    public IReadOnlyList<int> RatingReminderWorkingDaysBeforeBoardMeeting { get; init; } = [3, 1];
 }

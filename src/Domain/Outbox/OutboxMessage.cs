@@ -15,6 +15,9 @@ public enum OutboxState
 
     /// <summary>The person blocked the bot: not retried, the performance team is told.</summary>
     Blocked,
+
+    /// <summary>The person has not installed PmfBot in Teams, so it cannot message them; the performance team is told.</summary>
+    NotInstalled,
 }
 
 /// <summary>
@@ -83,7 +86,7 @@ public sealed class OutboxMessage
     public void MarkFailed(string error, DateTimeOffset now)
     {
         State = OutboxState.Failed;
-        LastError = error.Length > 1000 ? error[..1000] : error;
+        LastError = Truncate(error);
         ClaimedAt = now;
     }
 
@@ -93,6 +96,26 @@ public sealed class OutboxMessage
         LastError = "The person has blocked PmfBot in Teams.";
         ClaimedAt = now;
     }
+
+    public void MarkNotInstalled(string? detail, DateTimeOffset now)
+    {
+        State = OutboxState.NotInstalled;
+        LastError = detail is { Length: > 0 } ? Truncate(detail) : "The person has not installed PmfBot in Teams.";
+        ClaimedAt = now;
+    }
+
+    /// <summary>
+    /// Back in the queue to be sent again: after the app was installed for the person, or when
+    /// the performance team retries a failed message.
+    /// </summary>
+    public void Requeue(string reason, DateTimeOffset now)
+    {
+        State = OutboxState.Pending;
+        LastError = Truncate(reason);
+        ClaimedAt = now;
+    }
+
+    private static string Truncate(string text) => text.Length > 1000 ? text[..1000] : text;
 
     private static OutboxMessage Create(string key, string kind, Guid? personId, Guid? boardId, Period? period, string payload, DateTimeOffset now)
     {

@@ -16,13 +16,36 @@ public sealed class OutboxStore(PmfDbContext db, TimeProvider clock)
     public async Task<int> EnqueueAsync(IEnumerable<OutboxMessage> messages, CancellationToken cancellationToken = default)
     {
         var added = 0;
-        foreach (var m in messages)
+        if (!db.IsSqlite)
         {
-            added += db.IsSqlite ? await AddUnlessKnownAsync(m, cancellationToken) : await InsertOnPostgresAsync(m, cancellationToken);
+            foreach (var m in messages)
+            {
+                added += await InsertOnPostgresAsync(m, cancellationToken);
+            }
+
+            return added;
+        }
+
+        // On SQLite every commit is a disk flush: a campaign is written in a few transactions,
+        // not one per message (1,000 messages took 30 s one by one).
+        foreach (var chunk in messages.Chunk(SqliteChunk))
+        {
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            foreach (var m in chunk)
+            {
+                added += await AddUnlessKnownAsync(m, cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
 
         return added;
     }
+
+    private const int SqliteChunk = 250;
 
     // PostgreSQL decides atomically: two servers queueing the same key at once add one row.
     private Task<int> InsertOnPostgresAsync(OutboxMessage m, CancellationToken cancellationToken) =>

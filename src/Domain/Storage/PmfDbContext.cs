@@ -49,6 +49,7 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
     public DbSet<Outbox.OutboxMessage> Outbox => Set<Outbox.OutboxMessage>();
 
     public DbSet<Conversations.ConversationReference> ConversationReferences => Set<Conversations.ConversationReference>();
+    public DbSet<Cycle.CycleState> CycleState => Set<Cycle.CycleState>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

@@ -6,8 +6,11 @@ namespace PmfBot.Domain.Storage;
 /// </summary>
 public sealed class SchemaVersion
 {
-    /// <summary>Raise when the model changes in a way an existing database cannot follow. 2: conversation_references.</summary>
-    public const int Current = 2;
+    /// <summary>
+    /// Raise when the model changes in a way an existing database cannot follow.
+    /// 2: conversation_references. 3: cycle_state (the scheduler's last completed day and pause switch).
+    /// </summary>
+    public const int Current = 3;
 
     public int Id { get; set; } = 1;
 

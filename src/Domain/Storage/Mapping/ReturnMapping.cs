@@ -135,3 +135,12 @@ internal sealed class OutboxMapping : IEntityTypeConfiguration<Outbox.OutboxMess
         message.Property(m => m.LastError).HasMaxLength(1000);
     }
 }
+
+internal sealed class CycleStateMapping : IEntityTypeConfiguration<Cycle.CycleState>
+{
+    public void Configure(EntityTypeBuilder<Cycle.CycleState> state)
+    {
+        state.ToTable("cycle_state");
+        state.Property(s => s.Id).ValueGeneratedNever();
+    }
+}

@@ -1,0 +1,65 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Kiota.Authentication.Azure;
+
+namespace PmfBot.Scheduler.Graph;
+
+public static class GraphSetup
+{
+    internal const string HttpClientName = "pmf-graph";
+
+    /// <summary>
+    /// <see cref="IDirectory"/> on Microsoft Graph when `Graph:TenantId`, `Graph:ClientId` and
+    /// `Graph:ClientSecret` are set (client credentials, <see cref="ClientSecretCredential"/>);
+    /// otherwise a directory that knows nobody. A <see cref="TokenCredential"/> registered after
+    /// this call replaces the client secret credential (tests use a fake one).
+    /// </summary>
+    public static IServiceCollection AddPmfDirectory(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section));
+        services.AddMemoryCache();
+        services.AddScoped<ManagerLookup>();
+        var options = configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
+        if (!options.IsConfigured)
+        {
+            services.TryAddSingleton<IDirectory, NoDirectory>();
+            return services;
+        }
+
+        services.TryAddSingleton<TokenCredential>(_ => new ClientSecretCredential(options.TenantId, options.ClientId, options.ClientSecret));
+
+        // Graph's own pipeline (retry honouring Retry-After on 429/503/504, redirects,
+        // compression) inside a client from the factory.
+        services.AddHttpClient(HttpClientName)
+            .ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
+            {
+                foreach (var handler in GraphClientFactory.CreateDefaultHandlers())
+                {
+                    handlers.Add(handler);
+                }
+            });
+        services.AddScoped<IDirectory>(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
+            var baseUrl = settings.BaseUrl.TrimEnd('/');
+            var authentication = new AzureIdentityAuthenticationProvider(
+                sp.GetRequiredService<TokenCredential>(),
+                allowedHosts: [new Uri(baseUrl).Host],
+                scopes: ["https://graph.microsoft.com/.default"]);
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);
+            return new GraphDirectory(
+                new GraphServiceClient(http, authentication, baseUrl),
+                sp.GetRequiredService<IMemoryCache>(),
+                sp.GetRequiredService<IOptions<GraphOptions>>(),
+                sp.GetRequiredService<ILogger<GraphDirectory>>());
+        });
+        return services;
+    }
+}

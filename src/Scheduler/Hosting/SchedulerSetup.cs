@@ -1,0 +1,123 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PmfBot.Scheduler.Cycle;
+using PmfBot.Scheduler.Graph;
+using PmfBot.Scheduler.Jobs;
+
+namespace PmfBot.Scheduler.Hosting;
+
+public static class SchedulerSetup
+{
+    /// <summary>The schema Hangfire keeps its jobs in, beside PmfBot's tables in the same database.</summary>
+    public const string HangfireSchema = "hangfire";
+
+    /// <summary>
+    /// Hangfire and the cycle. Storage: Hangfire.PostgreSql when `ConnectionStrings:Pmf` is set
+    /// (schema prepared on start), otherwise Hangfire.InMemory (the embedded default: the cycle's
+    /// own state is in the PmfBot database, so nothing is lost when the process restarts). A
+    /// Hangfire server runs unless `Scheduler:Role` is `web`. The bot registers
+    /// <see cref="Delivery.IOutboxDelivery"/>. Needs the domain (storage and use cases) and a
+    /// <see cref="TimeProvider"/> registered by the host.
+    /// </summary>
+    public static IServiceCollection AddPmfScheduler(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SchedulerOptions>()
+            .Bind(configuration.GetSection(SchedulerOptions.Section))
+            .Validate(o => o.Problems().Count == 0, "The Scheduler settings are not usable.")
+            .ValidateOnStart();
+        var options = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        var problems = options.Problems();
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("The Scheduler settings are not usable: " + string.Join(" ", problems));
+        }
+
+        services.AddPmfDirectory(configuration);
+        services.AddScoped<CycleStateStore>();
+        services.AddScoped<CyclePlanner>();
+        services.AddScoped<CyclePreview>();
+        services.AddScoped<CycleControl>();
+        services.AddScoped<CycleJob>();
+        services.AddScoped<DeliverOutboxJob>();
+
+        // The storage is this provider's own singleton, not Hangfire's static JobStorage.Current,
+        // so two hosts in one process (the tests) never share or swap it.
+        var connectionString = configuration.GetConnectionString("Pmf");
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            // Hangfire's configuration first: it points Hangfire's logging at this host's loggers.
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return string.IsNullOrWhiteSpace(connectionString) ? new InMemoryStorage() : PostgresStorage(connectionString, options);
+        });
+        // Likewise the job activator: Hangfire's default is the static JobActivator.Current,
+        // which the last host configured would win.
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHostedService<HangfireStorageStartup>();
+
+        if (options.RunsServer)
+        {
+            services.AddHangfireServer((sp, server) =>
+            {
+                var settings = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+                server.WorkerCount = settings.WorkerCount;
+                server.SchedulePollingInterval = settings.PollInterval;
+                server.ServerName = $"pmfbot:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+            });
+            services.AddHostedService<RecurringJobsRegistration>();
+        }
+
+        return services;
+    }
+
+    /// <summary>The same, for a host builder: `builder.AddPmfScheduler()`.</summary>
+    public static TBuilder AddPmfScheduler<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddPmfScheduler(builder.Configuration);
+        return builder;
+    }
+
+    /// <remarks>
+    /// Resilient startup is off (no startup retries, no degraded mode): PmfBot's own storage
+    /// startup already stops the host when PostgreSQL is unreachable, and a scheduler that
+    /// started without its storage would look healthy while never running the cycle. The
+    /// orchestrator restarts the process instead.
+    /// </remarks>
+    private static PostgreSqlStorage PostgresStorage(string connectionString, SchedulerOptions options)
+    {
+        var storage = new PostgreSqlStorageOptions
+        {
+            SchemaName = HangfireSchema,
+            PrepareSchemaIfNecessary = true,
+            QueuePollInterval = options.PollInterval,
+            StartupConnectionMaxRetries = 0,
+            AllowDegradedModeWithoutStorage = false,
+            UseSlidingInvisibilityTimeout = true,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storage, null), storage);
+    }
+}
+
+/// <summary>Creates the storage (and so prepares Hangfire's schema) as the host starts, whatever the role.</summary>
+internal sealed class HangfireStorageStartup(JobStorage storage) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Resolving the storage prepared it; touching a connection proves it works.
+        using var connection = storage.GetConnection();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
