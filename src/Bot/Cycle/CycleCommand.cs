@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PmfBot.Bot.Conversation;
+using PmfBot.Domain;
+using PmfBot.Scheduler.Cycle;
+
+namespace PmfBot.Bot.Cycle;
+
+/// <summary>
+/// The performance team's controls over the quarterly cycle, in chat: "cycle" (where it is),
+/// "cycle preview [date]" (what would be sent, to whom, without sending), "cycle pause",
+/// "cycle resume", "cycle run [date]". The use cases refuse anyone outside the performance team.
+/// </summary>
+public sealed class CycleCommand(CycleControl control, CyclePreview preview, MessageCards messages) : ICommand
+{
+    private const int MaxPreviewLines = 15;
+
+    public async Task<JsonObject> RunAsync(CommandRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Person is not { } person)
+        {
+            return messages.NotKnown();
+        }
+
+        var words = request.Argument.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var verb = words.Length == 0 ? "" : words[0].ToLowerInvariant();
+        var rest = words.Length > 1 ? words[1] : "";
+        try
+        {
+            return verb switch
+            {
+                "" or "status" => await StatusAsync(person.IsPerformanceTeam, cancellationToken),
+                "preview" => await PreviewAsync(person.Id, Day(rest), cancellationToken),
+                "pause" => Describe("The cycle is paused", await control.PauseAsync(person.Id, cancellationToken)),
+                "resume" => Describe("The cycle has resumed", await control.ResumeAsync(person.Id, catchUp: !rest.Contains("without", StringComparison.OrdinalIgnoreCase), cancellationToken)),
+                "run" => messages.Confirmation("The cycle is running", $"I have started the cycle for {(Day(rest) is { } day ? day.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : "today")} (job {await control.TriggerAsync(person.Id, Day(rest), cancellationToken)}). Messages go out as Teams' limits allow."),
+                _ => messages.Choose("Cycle commands", "These are the performance team's controls over the quarterly cycle.", Usage, ""),
+            };
+        }
+        catch (PmfRuleException refused)
+        {
+            return messages.Refusal("That could not be done", refused.Message);
+        }
+    }
+
+    private static readonly IReadOnlyList<string> Usage =
+    [
+        "cycle: where the cycle is (paused or running, the last day completed)",
+        "cycle preview [date]: what would be sent that day, to whom, without sending",
+        "cycle pause / cycle resume [without catch-up]",
+        "cycle run [date]: run the cycle for a day now",
+    ];
+
+    private async Task<JsonObject> StatusAsync(bool isPerformanceTeam, CancellationToken cancellationToken)
+    {
+        if (!isPerformanceTeam)
+        {
+            return messages.Refusal("That could not be done", "Only the performance team can run, preview or pause the cycle.");
+        }
+
+        return Describe("The quarterly cycle", await control.StatusAsync(cancellationToken));
+    }
+
+    private async Task<JsonObject> PreviewAsync(Guid actorId, DateOnly? day, CancellationToken cancellationToken)
+    {
+        var plan = await preview.ForAsync(actorId, day, cancellationToken);
+        var fresh = plan.New;
+        var lines = fresh.Take(MaxPreviewLines).Select(l => $"{l.Kind} to {l.Recipient}{(l.PeriodKey is { } p ? $" ({p})" : "")}").ToList();
+        var text = fresh.Count == 0
+            ? "Nothing new would be sent that day."
+            : $"{fresh.Count} message{(fresh.Count == 1 ? "" : "s")} would be sent; nothing has been sent or queued.";
+        var footer = (plan.IsPaused ? "The cycle is paused: nothing will be sent until it is resumed. " : "")
+            + (fresh.Count > MaxPreviewLines ? $"And {fresh.Count - MaxPreviewLines} more." : "");
+        return messages.Choose($"Cycle preview for {plan.Day.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}", text, lines, footer.Trim());
+    }
+
+    private JsonObject Describe(string title, CycleControl.Status status) => messages.Confirmation(
+        title,
+        (status.IsPaused ? $"Paused by {status.PausedBy ?? "the performance team"}: nothing is queued or sent until it is resumed." : "Running: returns open, reminders and summaries go out as they fall due.")
+        + (status.LastCompletedDay is { } last ? $" Last day completed: {last.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}." : ""));
+
+    private static DateOnly? Day(string text) =>
+        DateOnly.TryParse(text, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out var day) ? day : null;
+}
