@@ -22,7 +22,12 @@ public sealed class TeamsOutboxDeliveryTests : IAsyncLifetime
     private static readonly DemoPerson Owner = DemoCouncil.People.Owner;
     private readonly ConversationBot _bot = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    /// <summary>Starts the host, which creates and seeds the demo database.</summary>
+    public Task InitializeAsync()
+    {
+        _ = _bot.Services;
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
