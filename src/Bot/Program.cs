@@ -1,9 +1,11 @@
 using PmfBot.Bot.Conversation;
+using PmfBot.Bot.Delivery;
 using PmfBot.Bot.Demo;
 using PmfBot.Bot.Health;
 using PmfBot.Bot.Import;
 using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
+using PmfBot.Scheduler.Hosting;
 
 if (await ImportCommand.TryRunAsync(args) is { } importExitCode) { return importExitCode; }
 
@@ -13,10 +15,12 @@ builder.AddPmfDomain();
 builder.AddDemoCouncil();
 builder.AddTeamsBot();
 builder.AddPmfConversation();
+builder.AddPmfCycle();
 
 var app = builder.Build();
 app.MapHealth();
 app.MapTeamsBot();
+app.MapPmfSchedulerDashboard();
 app.Run();
 return 0;
 

@@ -101,6 +101,8 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Pmf", _database.Options.PostgresConnectionString ?? "");
         builder.UseSetting("Storage:SqlitePath", _database.Options.SqlitePath);
         builder.UseSetting("Demo:Seed", "true");
+        // No Hangfire server: the tests run the cycle and the delivery themselves.
+        builder.UseSetting("Scheduler:Role", "web");
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

@@ -72,6 +72,8 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     {
         builder.UseSetting("Storage:SqlitePath", Database.Options.SqlitePath);
         builder.UseSetting("Demo:Seed", "false");
+        // No Hangfire server unless a test asks for one (Scheduler:Role in its settings).
+        builder.UseSetting("Scheduler:Role", "web");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
 
