@@ -19,7 +19,11 @@ builder.AddPmfCycle();
 
 var app = builder.Build();
 app.MapHealth();
-app.MapTeamsBot();
+if (app.RunsWeb())
+{
+    app.MapTeamsBot();
+}
+
 app.MapPmfSchedulerDashboard();
 app.Run();
 return 0;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PmfBot.Scheduler.Delivery;
 using PmfBot.Scheduler.Hosting;
 
@@ -16,4 +17,11 @@ public static class CycleSetup
         builder.Services.AddSingleton<IOutboxDelivery, TeamsOutboxDelivery>();
         return builder;
     }
+
+    /// <summary>
+    /// A <c>worker</c> (Scheduler:Role) runs the cycle only: it answers /healthz but serves no
+    /// Teams traffic, so a council can scale web and workers separately on one PostgreSQL.
+    /// </summary>
+    public static bool RunsWeb(this WebApplication app) =>
+        app.Services.GetRequiredService<IOptions<SchedulerOptions>>().Value.RunsWeb;
 }

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Domain.Demo;
+
+namespace PmfBot.Bot.Tests.Conversation.Cycle;
+
+public sealed class CycleCommandTests : IAsyncLifetime
+{
+    private static readonly DemoPerson Officer = DemoCouncil.People.PerformanceOfficer;
+    private readonly ConversationBot _bot = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task A_performance_officer_previews_the_day_without_anything_being_queued()
+    {
+        var card = Assert.Single(await _bot.SayAsync(Officer, "cycle preview 1/12/2025"));
+
+        var text = ConversationBot.TextOf(card);
+        Assert.Contains("Cycle preview for 1 December 2025", text);
+        Assert.Matches("would be sent; nothing has been sent or queued|Nothing new would be sent", text);
+        await using var db = _bot.NewContext();
+        Assert.Equal(0, await db.Outbox.CountAsync());
+    }
+
+    [Fact]
+    public async Task Pausing_and_resuming_are_seen_in_the_cycle_status()
+    {
+        var paused = ConversationBot.TextOf(Assert.Single(await _bot.SayAsync(Officer, "cycle pause")));
+        var status = ConversationBot.TextOf(Assert.Single(await _bot.SayAsync(Officer, "cycle")));
+        var resumed = ConversationBot.TextOf(Assert.Single(await _bot.SayAsync(Officer, "cycle resume")));
+
+        Assert.Contains("Paused by Alison Pryce", paused);
+        Assert.Contains("Paused by Alison Pryce", status);
+        Assert.Contains("Running", resumed);
+    }
+
+    [Fact]
+    public async Task A_performance_officer_can_run_the_cycle_now()
+    {
+        var card = Assert.Single(await _bot.SayAsync(Officer, "cycle run"));
+
+        Assert.Contains("I have started the cycle for today", ConversationBot.TextOf(card));
+    }
+
+    [Theory]
+    [InlineData("cycle pause")]
+    [InlineData("cycle preview")]
+    [InlineData("cycle run")]
+    [InlineData("cycle")]
+    public async Task Anyone_outside_the_performance_team_is_refused_with_the_reason(string command)
+    {
+        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.Owner, command));
+
+        Assert.Contains("Only the performance team can run, preview or pause the cycle.", ConversationBot.TextOf(card));
+        await using var db = _bot.NewContext();
+        Assert.False(await db.Set<PmfBot.Domain.Cycle.CycleState>().AnyAsync(s => s.IsPaused));
+    }
+}
