@@ -26,7 +26,7 @@ public sealed class CommandTable(IServiceProvider services, Speaker speaker, ILo
         new("scorecard", typeof(ScorecardCard), "scorecard <directorate>", "A directorate's priorities, key indicators and self assessment.", "scorecard adults and health"),
         new("compliance", typeof(ComplianceCard), "compliance", "Returns on time, late and missing, by directorate and owner.", "compliance"),
         new("trend", typeof(HistoryCard), "trend <indicator>", "An indicator's values, ratings and every change.", "trend NI 154"),
-        new("cycle", typeof(Cycle.CycleCommand), "cycle [preview|pause|resume|run]", "Performance team: see, preview, pause, resume or run the quarterly cycle.", "cycle preview"),
+        new("cycle", typeof(Cycle.CycleCommand), "cycle [preview|pause|resume|run|problems]", "Performance team: see, preview, pause, resume or run the quarterly cycle, and who could not be messaged.", "cycle preview"),
     ];
 
     public async Task HandleAsync(TurnContext<MessageActivity> turn, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using PmfBot.Bot.Conversation;
 using PmfBot.Domain;
+using PmfBot.Domain.Outbox;
 using PmfBot.Scheduler.Cycle;
 
 namespace PmfBot.Bot.Cycle;
@@ -9,9 +10,9 @@ namespace PmfBot.Bot.Cycle;
 /// <summary>
 /// The performance team's controls over the quarterly cycle, in chat: "cycle" (where it is),
 /// "cycle preview [date]" (what would be sent, to whom, without sending), "cycle pause",
-/// "cycle resume", "cycle run [date]". The use cases refuse anyone outside the performance team.
+/// "cycle resume", "cycle run [date]", "cycle problems" (messages that could not be delivered). The use cases refuse anyone outside the performance team.
 /// </summary>
-public sealed class CycleCommand(CycleControl control, CyclePreview preview, MessageCards messages) : ICommand
+public sealed class CycleCommand(CycleControl control, CyclePreview preview, OutboxProblems problems, MessageCards messages) : ICommand
 {
     private const int MaxPreviewLines = 15;
 
@@ -31,6 +32,7 @@ public sealed class CycleCommand(CycleControl control, CyclePreview preview, Mes
             {
                 "" or "status" => await StatusAsync(person.IsPerformanceTeam, cancellationToken),
                 "preview" => await PreviewAsync(person.Id, Day(rest), cancellationToken),
+                "problems" => await ProblemsAsync(person.IsPerformanceTeam, cancellationToken),
                 "pause" => Describe("The cycle is paused", await control.PauseAsync(person.Id, cancellationToken)),
                 "resume" => Describe("The cycle has resumed", await control.ResumeAsync(person.Id, catchUp: !rest.Contains("without", StringComparison.OrdinalIgnoreCase), cancellationToken)),
                 "run" => messages.Confirmation("The cycle is running", $"I have started the cycle for {(Day(rest) is { } day ? day.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : "today")} (job {await control.TriggerAsync(person.Id, Day(rest), cancellationToken)}). Messages go out as Teams' limits allow."),
@@ -49,6 +51,7 @@ public sealed class CycleCommand(CycleControl control, CyclePreview preview, Mes
         "cycle preview [date]: what would be sent that day, to whom, without sending",
         "cycle pause / cycle resume [without catch-up]",
         "cycle run [date]: run the cycle for a day now",
+        "cycle problems: messages Teams would not take (blocked, app not installed, failed)",
     ];
 
     private async Task<JsonObject> StatusAsync(bool isPerformanceTeam, CancellationToken cancellationToken)
@@ -60,6 +63,27 @@ public sealed class CycleCommand(CycleControl control, CyclePreview preview, Mes
 
         return Describe("The quarterly cycle", await control.StatusAsync(cancellationToken));
     }
+
+    private async Task<JsonObject> ProblemsAsync(bool isPerformanceTeam, CancellationToken cancellationToken)
+    {
+        if (!isPerformanceTeam)
+        {
+            return messages.Refusal("That could not be done", "Only the performance team can run, preview or pause the cycle.");
+        }
+
+        var found = await problems.ListAsync(MaxPreviewLines + 1, cancellationToken);
+        var lines = found.Take(MaxPreviewLines).Select(p => $"{p.Kind} to {p.PersonName ?? p.BoardName ?? "unknown"}: {Explain(p)}").ToList();
+        return found.Count == 0
+            ? messages.Confirmation("No delivery problems", "Every message of the cycle has been delivered or is on its way.")
+            : messages.Choose("Messages that could not be delivered", "These people or channels did not get a message; follow them up by email or install the app for them.", lines, found.Count > MaxPreviewLines ? "And more: see the outbox in the database." : "");
+    }
+
+    private static string Explain(OutboxProblems.Problem problem) => problem.State switch
+    {
+        OutboxState.Blocked => "they have blocked PmfBot in Teams",
+        OutboxState.NotInstalled => "PmfBot is not installed for them yet",
+        _ => $"Teams did not accept it after {problem.Attempts} attempt{(problem.Attempts == 1 ? "" : "s")} ({problem.Error})",
+    };
 
     private async Task<JsonObject> PreviewAsync(Guid actorId, DateOnly? day, CancellationToken cancellationToken)
     {

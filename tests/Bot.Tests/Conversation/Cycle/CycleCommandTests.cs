@@ -45,7 +45,26 @@ public sealed class CycleCommandTests : IAsyncLifetime
         Assert.Contains("I have started the cycle for today", ConversationBot.TextOf(card));
     }
 
+    [Fact]
+    public async Task The_performance_team_sees_who_could_not_be_messaged()
+    {
+        _bot.CreateClient(); // starts the host, which prepares and seeds the database
+        await using (var db = _bot.NewContext())
+        {
+            var owner = await db.People.SingleAsync(p => p.Email == DemoCouncil.People.Owner.Email);
+            var message = PmfBot.Domain.Outbox.OutboxMessage.ToPerson("ReturnsOpen:test", "nudge.ReturnsOpen", owner.Id, null, "{}", ConversationBot.DemoDay);
+            message.MarkBlocked(ConversationBot.DemoDay);
+            db.Outbox.Add(message);
+            await db.SaveChangesAsync();
+        }
+
+        var card = Assert.Single(await _bot.SayAsync(Officer, "cycle problems"));
+
+        Assert.Contains("nudge.ReturnsOpen to Kate Hughes: they have blocked PmfBot in Teams", ConversationBot.TextOf(card));
+    }
+
     [Theory]
+    [InlineData("cycle problems")]
     [InlineData("cycle pause")]
     [InlineData("cycle preview")]
     [InlineData("cycle run")]
