@@ -47,14 +47,14 @@ public sealed class ComplianceCard(FindPriority find, PmfDbContext db, CardRende
         }
 
         var lookup = await find.DirectorateAsync(request.Argument, cancellationToken);
-        if (lookup.Match is { } directorate)
-        {
-            return await BuildAsync(directorate.Id, quarter, 1, cancellationToken);
-        }
-
-        return lookup.IsAmbiguous
-            ? LookupReplies.Ambiguous(messages, "directorate", request.Argument, lookup.Candidates.Select(d => $"{d.Code}: {d.Name}").ToList(), $"compliance {lookup.Candidates[0].Code}")
-            : LookupReplies.NotFound(messages, "directorate", request.Argument, "Type compliance alone for every directorate, or add a directorate's code or name.");
+        return await lookup.AnswerAsync(
+            messages,
+            "directorate",
+            request.Argument,
+            d => $"{d.Code}: {d.Name}",
+            d => $"compliance {d.Code}",
+            "Type compliance alone for every directorate, or add a directorate's code or name.",
+            directorate => BuildAsync(directorate.Id, quarter, 1, cancellationToken));
     }
 
     public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => ShowAsync(request, 1, cancellationToken);

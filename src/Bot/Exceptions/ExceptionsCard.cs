@@ -43,14 +43,14 @@ public sealed class ExceptionsCard(
         }
 
         var lookup = await find.BoardAsync(request.Argument, cancellationToken);
-        if (lookup.Match is { } board)
-        {
-            return await BuildAsync(board.Id, quarter, 1, cancellationToken);
-        }
-
-        return lookup.IsAmbiguous
-            ? LookupReplies.Ambiguous(messages, "board", request.Argument, lookup.Candidates.Select(b => b.Name).ToList(), $"exceptions {lookup.Candidates[0].Name}")
-            : LookupReplies.NotFound(messages, "board", request.Argument, "Try words from the board's name, for example: exceptions health and wellbeing. Type exceptions alone for every board.");
+        return await lookup.AnswerAsync(
+            messages,
+            "board",
+            request.Argument,
+            b => b.Name,
+            b => $"exceptions {b.Name}",
+            "Try words from the board's name, for example: exceptions health and wellbeing. Type exceptions alone for every board.",
+            board => BuildAsync(board.Id, quarter, 1, cancellationToken));
     }
 
     public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => ShowAsync(request, 1, cancellationToken);

@@ -46,14 +46,14 @@ public sealed class ScorecardCard(
         }
 
         var lookup = await find.DirectorateAsync(request.Argument, cancellationToken);
-        if (lookup.Match is { } directorate)
-        {
-            return await BuildAsync(directorate.Id, quarter, 1, cancellationToken);
-        }
-
-        return lookup.IsAmbiguous
-            ? LookupReplies.Ambiguous(messages, "directorate", request.Argument, lookup.Candidates.Select(d => $"{d.Code}: {d.Name}").ToList(), $"scorecard {lookup.Candidates[0].Code}")
-            : LookupReplies.NotFound(messages, "directorate", request.Argument, "Try the directorate's code (for example AH) or its name.");
+        return await lookup.AnswerAsync(
+            messages,
+            "directorate",
+            request.Argument,
+            d => $"{d.Code}: {d.Name}",
+            d => $"scorecard {d.Code}",
+            "Try the directorate's code (for example AH) or its name.",
+            directorate => BuildAsync(directorate.Id, quarter, 1, cancellationToken));
     }
 
     public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => ShowAsync(request, 1, cancellationToken);

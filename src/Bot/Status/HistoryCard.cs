@@ -45,14 +45,14 @@ public sealed class HistoryCard(FindPriority find, PmfDbContext db, CardRenderer
         }
 
         var lookup = await find.IndicatorAsync(request.Argument, cancellationToken);
-        if (lookup.Match is { } indicator)
-        {
-            return await BuildAsync(indicator.Id, ResultText.CurrentQuarter(clock), 1, cancellationToken);
-        }
-
-        return lookup.IsAmbiguous
-            ? LookupReplies.Ambiguous(messages, "indicator", request.Argument, lookup.Candidates.Select(i => $"{i.Code}: {i.Title}").ToList(), $"trend {lookup.Candidates[0].Code}")
-            : LookupReplies.NotFound(messages, "indicator", request.Argument, "Try the indicator's code (for example NI 154) or a few words from its title.");
+        return await lookup.AnswerAsync(
+            messages,
+            "indicator",
+            request.Argument,
+            i => $"{i.Code}: {i.Title}",
+            i => $"trend {i.Code}",
+            "Try the indicator's code (for example NI 154) or a few words from its title.",
+            indicator => BuildAsync(indicator.Id, ResultText.CurrentQuarter(clock), 1, cancellationToken));
     }
 
     public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => ShowAsync(request, 1, cancellationToken);

@@ -53,14 +53,14 @@ public sealed class StatusCard(
         }
 
         var lookup = await find.PriorityAsync(request.Argument, cancellationToken);
-        if (lookup.Match is { } priority)
-        {
-            return await BuildAsync(priority.Id, ResultText.CurrentQuarter(clock), 1, cancellationToken);
-        }
-
-        return lookup.IsAmbiguous
-            ? LookupReplies.Ambiguous(messages, "priority", request.Argument, lookup.Candidates.Select(p => $"{p.Code}: {p.Title}").ToList(), $"status {lookup.Candidates[0].Code}")
-            : LookupReplies.NotFound(messages, "priority", request.Argument, "Try the priority's code (for example HW1) or a few words from its title.");
+        return await lookup.AnswerAsync(
+            messages,
+            "priority",
+            request.Argument,
+            p => $"{p.Code}: {p.Title}",
+            p => $"status {p.Code}",
+            "Try the priority's code (for example HW1) or a few words from its title.",
+            priority => BuildAsync(priority.Id, ResultText.CurrentQuarter(clock), 1, cancellationToken));
     }
 
     public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => ShowAsync(request, 1, cancellationToken);
