@@ -26,6 +26,7 @@ public sealed class CommandTable(IServiceProvider services, Speaker speaker, ILo
         new("scorecard", typeof(ScorecardCard), "scorecard <directorate>", "A directorate's priorities, key indicators and self assessment.", "scorecard adults and health"),
         new("compliance", typeof(ComplianceCard), "compliance", "Returns on time, late and missing, by directorate and owner.", "compliance"),
         new("trend", typeof(HistoryCard), "trend <indicator>", "An indicator's values, ratings and every change.", "trend NI 154"),
+        new("demo", typeof(Demo.DemoCommand), "demo [next]", "Local demo only: where the demo clock is; move it to the cycle's next milestone.", "demo next", LocalDemoOnly: true),
         new("cycle", typeof(Cycle.CycleCommand), "cycle [preview|pause|resume|run|problems]", "Performance team: see, preview, pause, resume or run the quarterly cycle, and who could not be messaged.", "cycle preview"),
     ];
 
@@ -91,4 +92,5 @@ public sealed class CommandTable(IServiceProvider services, Speaker speaker, ILo
 }
 
 /// <param name="Words">What a person types, lower case ("my returns").</param>
-public sealed record CommandRoute(string Words, Type Handler, string Usage, string Description, string Example);
+/// <param name="LocalDemoOnly">Listed in help only when the local demo's clock is running.</param>
+public sealed record CommandRoute(string Words, Type Handler, string Usage, string Description, string Example, bool LocalDemoOnly = false);

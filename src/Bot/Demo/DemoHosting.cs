@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.Storage;
@@ -9,11 +10,19 @@ public static class DemoHosting
     /// <summary>
     /// Seeds the demo council (<see cref="DemoCouncil"/>) on start when the database has no board
     /// yet. `Demo:Seed` decides: by default true on the embedded SQLite store and false on
-    /// PostgreSQL. Runs after the storage is prepared and before requests are served.
+    /// PostgreSQL. Runs after the storage is prepared and before requests are served. In local mode
+    /// the clock is the <see cref="DemoClock"/> (`Demo:Today` sets its first day).
     /// </summary>
     public static WebApplicationBuilder AddDemoCouncil(this WebApplicationBuilder builder)
     {
         builder.Services.AddHostedService<DemoSeeding>();
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Bot:AppId"]))
+        {
+            // Local mode only: a real deployment never runs on a shifted clock.
+            var clock = new DemoClock(TimeProvider.System, DemoClock.ParseStart(builder.Configuration["Demo:Today"]));
+            builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+        }
+
         return builder;
     }
 }

@@ -50,7 +50,7 @@ public sealed class HelpCommand(PmfDbContext db, CardRenderer renderer, TimeProv
                 : $"Hello {person.Name}. I chase returns, collect ratings and answer questions about the council's priorities.",
             roles.Describe(),
             notice,
-            CommandTable.Routes.Select(r => new CommandLine(r.Usage, r.Description, r.Example)).ToList(),
+            CommandTable.Routes.Where(r => !r.LocalDemoOnly || clock is Demo.DemoClock).Select(r => new CommandLine(r.Usage, r.Description, r.Example)).ToList(),
             request.InChannel ? "In a channel, mention me first, for example: @PmfBot status CPP-H1." : "",
             roles.Indicators > 0,
             person is not null && (person.IsPerformanceTeam || roles.GovernanceAndAudit));

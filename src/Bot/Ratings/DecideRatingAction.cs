@@ -5,6 +5,7 @@ using PmfBot.Bot.Conversation;
 using PmfBot.Domain;
 using PmfBot.Domain.Ratings;
 using PmfBot.Domain.Storage;
+using PmfBot.Scheduler.Cycle;
 using PmfBot.Bot.Teams.Connector;
 
 namespace PmfBot.Bot.Ratings;
@@ -15,7 +16,7 @@ namespace PmfBot.Bot.Ratings;
 /// everyone-view, so everyone who sees the card sees the outcome.
 /// </summary>
 public sealed class DecideRatingAction(
-    PmfDbContext db, DecideRating decide, RatingCards cards, MessageCards messages, ILogger<DecideRatingAction> logger)
+    PmfDbContext db, DecideRating decide, RatingCards cards, MessageCards messages, CycleControl cycle, ILogger<DecideRatingAction> logger)
     : ICardAction
 {
     public const string ApproveVerb = "rating.approve";
@@ -76,6 +77,9 @@ public sealed class DecideRatingAction(
             {
                 var decided = await decide.HandleAsync(new DecideRating.Command(request.Person.Id, rating.Id, decision), cancellationToken);
                 await EditOriginalMessageAsync(request, priorityId, period, cancellationToken);
+
+                // A rating sent back goes to the lead, and a board's last decision sends its summary: now.
+                cycle.RunSoon();
                 return await cards.ApprovalCardAsync(priorityId, period, request.Person, Notice.Good(Done(decided)), cancellationToken: cancellationToken);
             }
             catch (PmfRuleException refused) when (refused.Field is { Length: > 0 } field)

@@ -7,11 +7,12 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Indicators;
 using PmfBot.Domain.Ratings;
 using PmfBot.Domain.Storage;
+using PmfBot.Scheduler.Cycle;
 
 namespace PmfBot.Bot.Ratings;
 
 /// <summary><c>rating.propose</c>: the lead officer proposes (or changes) the priority's overall rating.</summary>
-public sealed class ProposeRatingAction(PmfDbContext db, ProposeRating propose, RatingCards cards, MessageCards messages, TimeProvider clock)
+public sealed class ProposeRatingAction(PmfDbContext db, ProposeRating propose, RatingCards cards, MessageCards messages, CycleControl cycle, TimeProvider clock)
     : ICardAction
 {
     public async Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
@@ -48,6 +49,9 @@ public sealed class ProposeRatingAction(PmfDbContext db, ProposeRating propose, 
             try
             {
                 await propose.HandleAsync(new ProposeRating.Command(request.Person.Id, priorityId, period, rag, summary), cancellationToken);
+
+                // The chair's approval card goes out now rather than at the cycle's next quarter-hour.
+                cycle.RunSoon();
                 var chair = await db.Boards.AsNoTracking().Where(b => b.Id == priority.BoardId)
                     .Join(db.People, b => b.ChairId, p => p.Id, (b, p) => p.Name).SingleAsync(cancellationToken);
                 return await cards.ProposalCardAsync(

@@ -73,6 +73,17 @@ public sealed class CycleControl(
             throw new PmfRuleException("The cycle is paused. Resume it first.");
         }
 
+        return RunSoon(forDay);
+    }
+
+    /// <summary>
+    /// Queues the cycle for a day (default today) and a delivery after it, with no questions asked:
+    /// for state changes that should not wait for the next quarter-hour (a proposal the chair must
+    /// see, the local demo's clock moving on). Safe to call often: every message is queued once.
+    /// </summary>
+    public string RunSoon(DateOnly? day = null)
+    {
+        var forDay = day ?? UkTime.Today(clock);
         var cycle = jobs.Enqueue<CycleJob>(job => job.RunForAsync(forDay, CancellationToken.None));
         jobs.ContinueJobWith<DeliverOutboxJob>(cycle, job => job.RunAsync(CancellationToken.None));
         return cycle;
