@@ -4,6 +4,7 @@
 // "ok ..." or "error ..." on stdout:
 //   open <page> <url>                      open a playground's web UI
 //   shot <page> <file.png> [text to wait for]
+//   click <page> <button title>            press the last card button with that title, as a person would
 //   quit
 // Requests that leave this machine (web fonts) are refused: nothing goes outside.
 import { chromium } from "playwright-core";
@@ -17,7 +18,7 @@ const browser = await chromium.launch({
 const pages = new Map();
 
 async function open(name, url) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
   await page.route("**/*", (route) => {
     const host = new URL(route.request().url()).hostname;
     return host === "localhost" || host === "127.0.0.1" ? route.continue() : route.abort();
@@ -35,6 +36,12 @@ async function shot(name, file, waitFor) {
   await page.screenshot({ path: file, fullPage: true });
 }
 
+async function click(name, title) {
+  const page = pages.get(name);
+  if (!page) throw new Error(`no page ${name}`);
+  await page.getByRole("button", { name: title, exact: true }).last().click({ timeout: 20000 });
+}
+
 const lines = createInterface({ input: process.stdin });
 console.log("ok ready");
 for await (const line of lines) {
@@ -42,6 +49,7 @@ for await (const line of lines) {
   try {
     if (command === "open") await open(name, rest[0]);
     else if (command === "shot") await shot(name, rest[0], rest.slice(1).join(" "));
+    else if (command === "click") await click(name, rest.join(" "));
     else if (command === "quit") break;
     else throw new Error(`unknown command ${command}`);
     console.log(`ok ${command} ${name}`);
