@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# The whole test suite on a fresh machine: installs what the tests need (PostgreSQL from
-# Debian packages, the npm judges), starts a throwaway PostgreSQL on 127.0.0.1, runs every
+# The whole test suite on a fresh machine: installs what the tests need (PostgreSQL and Chromium
+# from Debian packages, the npm judges and the Agents Playground), starts a throwaway PostgreSQL on 127.0.0.1, runs every
 # test against it, and stops it again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/postgres.sh
+. scripts/lib/debian.sh
 
+# PostgreSQL for the integration tests and the journeys; Chromium to photograph the journeys.
+missing=()
+[ -n "$(pg_bin_dir)" ] && [ -x "$(pg_bin_dir)/initdb" ] || missing+=(postgresql)
+command -v chromium >/dev/null || missing+=(chromium)
+install_debian_packages "${missing[@]}"
 ensure_postgres_installed
 start_throwaway_cluster
 trap stop_throwaway_cluster EXIT
