@@ -18,7 +18,7 @@ public sealed class HelpCommandTests : IAsyncLifetime
         var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.Owner, "help"));
 
         var text = ConversationBot.TextOf(card);
-        Assert.All(CommandTable.Routes, route => Assert.Contains(route.Usage, text));
+        Assert.All(CommandTable.Routes.Where(r => !r.LocalDemoOnly), route => Assert.Contains(route.Usage, text));
         Assert.Contains("Hello Kate Hughes", text);
         Assert.Contains("you answer for", text, StringComparison.OrdinalIgnoreCase);
     }

@@ -28,8 +28,12 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
 
     private readonly TestDatabase _database;
 
-    public ConversationBot(TestDatabase? database = null)
+    private readonly bool _demoClock;
+
+    /// <param name="demoClock">Run on the local demo's clock (over <see cref="Clock"/>), as scripts/run.sh does.</param>
+    public ConversationBot(TestDatabase? database = null, bool demoClock = false)
     {
+        _demoClock = demoClock;
         _database = database ?? new SqliteTestDatabase();
         Connector = WireMockServer.Start();
         Connector.Given(Request.Create().UsingAnyMethod().WithPath(p => p.StartsWith("/v3/conversations", StringComparison.Ordinal)))
@@ -103,7 +107,8 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         // No Hangfire server: the tests run the cycle and the delivery themselves.
         builder.UseSetting("Scheduler:Role", "web");
-        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(
+            _demoClock ? new PmfBot.Bot.Demo.DemoClock(Clock, start: null) : Clock)));
     }
 
     private JsonObject Activity(DemoPerson person, string type, string conversationType) => new()
