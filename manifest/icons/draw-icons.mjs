@@ -68,7 +68,8 @@ function render(size, unit, background, layers) {
   return rgba;
 }
 
-function png(size, rgba) {
+/** An 8-bit RGBA PNG of the pixels (row by row, 4 bytes each). */
+export function encodePng(size, rgba) {
   const chunk = (type, data) => {
     const length = Buffer.alloc(4);
     length.writeUInt32BE(data.length);
@@ -126,7 +127,7 @@ export function drawOutline() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(join(here, "color.png"), png(192, drawColour()));
-  writeFileSync(join(here, "outline.png"), png(32, drawOutline()));
+  writeFileSync(join(here, "color.png"), encodePng(192, drawColour()));
+  writeFileSync(join(here, "outline.png"), encodePng(32, drawOutline()));
   console.log(`Wrote ${join(here, "color.png")} and ${join(here, "outline.png")}`);
 }
