@@ -3,6 +3,7 @@ using PmfBot.Bot.Delivery;
 using PmfBot.Bot.Demo;
 using PmfBot.Bot.Health;
 using PmfBot.Bot.Import;
+using PmfBot.Bot.Publication;
 using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
 using PmfBot.Scheduler.Hosting;
@@ -16,12 +17,14 @@ builder.AddDemoCouncil();
 builder.AddTeamsBot();
 builder.AddPmfConversation();
 builder.AddPmfCycle();
+builder.AddPublication();
 
 var app = builder.Build();
 app.MapHealth();
 if (app.RunsWeb())
 {
     app.MapTeamsBot();
+    app.MapPublication();
 }
 
 app.MapPmfSchedulerDashboard();

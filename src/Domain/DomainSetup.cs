@@ -30,6 +30,7 @@ public static class DomainSetup
         services.AddScoped<PriorityStatus>();
         services.AddScoped<ExceptionsReport>();
         services.AddScoped<DirectorateScorecard>();
+        services.AddScoped<PublishedScorecards>();
         services.AddScoped<ComplianceForPeriod>();
         services.AddScoped<WhoIsDue>();
         services.AddScoped<Outbox.OutboxStore>();

@@ -25,8 +25,13 @@ public static class IndicatorResults
         return period.End > quarter.End ? period.Previous() : period;
     }
 
+    /// <param name="counts">
+    /// Which returns the results are read from (all when null); the others are treated as if they
+    /// had never been opened. Publication passes "signed off where the directorate signs off".
+    /// </param>
     public static async Task<IReadOnlyList<IndicatorResult>> LoadAsync(
-        PmfDbContext db, IReadOnlyCollection<Indicator> indicators, Period quarter, DateOnly today, CancellationToken cancellationToken)
+        PmfDbContext db, IReadOnlyCollection<Indicator> indicators, Period quarter, DateOnly today, CancellationToken cancellationToken,
+        Func<IndicatorReturn, bool>? counts = null)
     {
         var wanted = indicators.ToDictionary(i => i.Id, i => Window(PeriodFor(i.Frequency, quarter)));
         var periods = wanted.Values.SelectMany(w => w).Distinct().ToList();
@@ -34,7 +39,7 @@ public static class IndicatorResults
         var returns = await db.Returns.AsNoTracking()
             .Where(r => ids.Contains(r.IndicatorId) && periods.Contains(r.Period))
             .ToListAsync(cancellationToken);
-        var byIndicator = returns.ToLookup(r => r.IndicatorId);
+        var byIndicator = returns.Where(r => counts is null || counts(r)).ToLookup(r => r.IndicatorId);
         return indicators.Select(i => Build(i, PeriodFor(i.Frequency, quarter), byIndicator[i.Id].ToDictionary(r => r.Period), today)).ToList();
     }
 
