@@ -115,6 +115,8 @@ public sealed class ReturnActions(PmfDbContext db, CardRenderer renderer, TimePr
         }
 
         var now = clock.GetUtcNow();
+        // Read before the loop: a refused submission leaves the other returns changed in memory.
+        var answeredBefore = returns.Where(r => r.HasAnswer).Select(r => r.Id).ToHashSet();
         var errors = new Dictionary<Guid, Dictionary<string, string>>();
         string? problem = null;
         foreach (var ret in returns)
@@ -150,7 +152,7 @@ public sealed class ReturnActions(PmfDbContext db, CardRenderer renderer, TimePr
                 : $"Nothing was saved: {ReturnText.Plural(errors.Count, "return needs", "returns need")} attention.{(problem is null ? "" : " " + problem)}");
             var overlays = returns.ToDictionary(
                 r => r.Id,
-                r => new ReturnCards.Overlay(typed[r.Id], null, errors.GetValueOrDefault(r.Id), Correcting: r.HasAnswer));
+                r => new ReturnCards.Overlay(typed[r.Id], null, errors.GetValueOrDefault(r.Id), Correcting: answeredBefore.Contains(r.Id)));
             return await cards.ReturnCardAsync(request.Person, page, notice, overlays, only, cancellationToken, pageOf: ids[0]);
         }
 

@@ -48,6 +48,10 @@ public sealed class CouncilQuarterJourneys(CouncilWorld world, ITestOutputHelper
         var words = Cards.Words(answer);
         output.WriteLine(words);
         Assert.Contains("Enter a number", words);
+        Assert.Contains("Nothing was saved", words);
+
+        // The other returns were not saved, so the card must not call them submitted.
+        Assert.DoesNotContain("Submitted", words);
         Assert.DoesNotContain("Exception", words);
         Assert.Contains("about forty thousand", answer.ToJsonString());
 
