@@ -69,7 +69,7 @@ public sealed class BotProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            catch (Exception ex) when (ex is HttpRequestException or SocketException or TaskCanceledException)
             {
                 // Still starting (schema, demo council).
             }

@@ -185,11 +185,11 @@ public sealed class Playground : IAsyncDisposable
                     break;
                 }
             }
-            catch (HttpRequestException) when (clock.Elapsed < Patience && !_process.HasExited)
+            catch (Exception ex) when (IsNotListeningYet(ex) && clock.Elapsed < Patience && !_process.HasExited)
             {
                 await Task.Delay(250);
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (IsNotListeningYet(ex))
             {
                 throw new InvalidOperationException($"The playground for {Persona} did not start: {ex.Message}\n{_process.Output}", ex);
             }
@@ -244,6 +244,9 @@ public sealed class Playground : IAsyncDisposable
             ? body
             : throw new InvalidOperationException($"The playground refused {what}: {(int)response.StatusCode} {body}");
     }
+
+    /// <summary>A port not yet listening shows up as any of these, depending on how far the connect got.</summary>
+    private static bool IsNotListeningYet(Exception ex) => ex is HttpRequestException or SocketException or TaskCanceledException;
 
     private static int FreePort()
     {
