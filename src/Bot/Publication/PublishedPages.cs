@@ -43,15 +43,9 @@ public sealed class PublishedPages(PublishedScorecards scorecards, IOptions<Publ
 
     public async Task<IResult> BoardAsync(string period, string board, string? format, CancellationToken cancellationToken)
     {
-        var (name, csvSuffix) = SplitCsv(board);
-        if (BadFormat(format, csvSuffix, out var csv) is { } badFormat)
+        if (BadAddress(period, board, format, out var name, out var csv, out var quarter) is { } bad)
         {
-            return badFormat;
-        }
-
-        if (BadQuarter(period, out var quarter) is { } badQuarter)
-        {
-            return badQuarter;
+            return bad;
         }
 
         var contents = await scorecards.ContentsAsync(cancellationToken);
@@ -88,15 +82,9 @@ public sealed class PublishedPages(PublishedScorecards scorecards, IOptions<Publ
 
     public async Task<IResult> DirectorateAsync(string period, string directorate, string? format, CancellationToken cancellationToken)
     {
-        var (name, csvSuffix) = SplitCsv(directorate);
-        if (BadFormat(format, csvSuffix, out var csv) is { } badFormat)
+        if (BadAddress(period, directorate, format, out var name, out var csv, out var quarter) is { } bad)
         {
-            return badFormat;
-        }
-
-        if (BadQuarter(period, out var quarter) is { } badQuarter)
-        {
-            return badQuarter;
+            return bad;
         }
 
         var contents = await scorecards.ContentsAsync(cancellationToken);
@@ -133,6 +121,14 @@ public sealed class PublishedPages(PublishedScorecards scorecards, IOptions<Publ
 
     private IResult NothingPublishedFor(Period quarter) =>
         NotFound($"Nothing has been published for {PublishedWords.PeriodName(quarter)}. A quarter's scorecards appear once it has ended and its first returns are in.");
+
+    /// <summary>The name (without ".csv"), the format and the quarter a page's address asks for, or the page saying what is wrong with it.</summary>
+    private IResult? BadAddress(string period, string segment, string? format, out string name, out bool csv, out Period quarter)
+    {
+        (name, var csvSuffix) = SplitCsv(segment);
+        quarter = default;
+        return BadFormat(format, csvSuffix, out csv) ?? BadQuarter(period, out quarter);
+    }
 
     private IResult? BadQuarter(string key, out Period quarter)
     {
