@@ -171,6 +171,13 @@ public sealed class BotUnderTest : WebApplicationFactory<Program>
         builder.UseSetting("Bot:Connector:TotalTimeout", "00:00:05");
         builder.UseSetting("Bot:Connector:MaxRetryAttempts", "1");
         builder.UseSetting("Bot:TokenEndpoint", Connector.Url + TokenPath);
+        // appsettings.json quietens Microsoft.* and HttpClient: a test asking for more gets it everywhere.
+        if (_minimumLevel < LogLevel.Information)
+        {
+            foreach (var category in new[] { "Default", "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "System.Net.Http.HttpClient" })
+                builder.UseSetting($"Logging:LogLevel:{category}", _minimumLevel.ToString());
+        }
+
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
 
