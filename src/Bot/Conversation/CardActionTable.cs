@@ -7,13 +7,15 @@ using PmfBot.Bot.Summaries;
 using PmfBot.Bot.Teams.Activities;
 using PmfBot.Bot.Teams.Messaging;
 using PmfBot.Domain;
+using PmfBot.Domain.Storage;
 
 namespace PmfBot.Bot.Conversation;
 
 /// <summary>
 /// Answers every card button (Universal Actions, <c>adaptiveCard/action</c>): one line per verb.
-/// A broken rule comes back as a message card with its reason; anything unexpected is logged and
-/// the person is told nothing was saved, never shown a stack trace.
+/// A broken rule comes back as a message card with its reason; a save whose connection failed is
+/// answered with a message that keeps the card (try again); anything unexpected is logged and the
+/// person is told nothing was saved, never shown a stack trace.
 /// </summary>
 public sealed class CardActionTable(IServiceProvider services, Speaker speaker, MessageCards messages, ILogger<CardActionTable> logger)
     : IInvokeHandler
@@ -70,6 +72,12 @@ public sealed class CardActionTable(IServiceProvider services, Speaker speaker, 
         catch (PmfRuleException refused)
         {
             return Card(messages.Refusal("That could not be done", refused.Message));
+        }
+        catch (SaveNotConfirmedException unconfirmed)
+        {
+            // The card stays as it is, with what was typed, so the same button can simply be pressed again.
+            logger.LogError(unconfirmed, "Card action {Verb} for {PersonId}: the database connection failed while saving", verb, person.Id);
+            return InvokeResponse.Message(unconfirmed.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

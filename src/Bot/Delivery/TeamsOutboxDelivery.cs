@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PmfBot.Bot.BoardActions;
@@ -47,7 +48,12 @@ public sealed class TeamsOutboxDelivery(IServiceScopeFactory scopes, IConnectorC
         {
             return new DeliveryOutcome.Blocked(ex.Message);
         }
-        catch (Exception ex) when (ex is ConnectorException or ConnectorOutcomeUnknownException or ConnectorNotSentException or ConnectorTokenException)
+        catch (Exception ex) when (NotActedOn(ex))
+        {
+            logger.LogWarning(ex, "Outbox message {Key} was not taken by Teams; it will be tried again", message.Key);
+            return new DeliveryOutcome.TryLater(ex.Message);
+        }
+        catch (Exception ex) when (ex is ConnectorException or ConnectorOutcomeUnknownException)
         {
             logger.LogWarning(ex, "Outbox message {Key} was not delivered", message.Key);
             return new DeliveryOutcome.Failed(ex.Message);
@@ -106,6 +112,19 @@ public sealed class TeamsOutboxDelivery(IServiceScopeFactory scopes, IConnectorC
         var conversationId = created.Id ?? board.Channel.ChannelId;
         return new DeliveryOutcome.Sent(conversationId, created.ActivityId);
     }
+
+    /// <summary>
+    /// Errors after which Teams has certainly not posted the message (or, for 502 and 504, which Teams
+    /// asks to be retried): sending again later is safe. A 500, or no answer, may have followed a post.
+    /// </summary>
+    private static bool NotActedOn(Exception ex) => ex switch
+    {
+        ConnectorNotSentException or ConnectorTokenException => true,
+        BotBlockedByUserException => false,
+        ConnectorException c => c.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
+            or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout,
+        _ => false,
+    };
 
     private static ChannelAccount? Bot(ConversationReference reference) =>
         reference.BotId is null ? null : new ChannelAccount { Id = reference.BotId };

@@ -249,7 +249,7 @@ public sealed class ReturnActions(PmfDbContext db, CardRenderer renderer, TimePr
         (data["returns"] as JsonArray ?? [])
         .OfType<JsonObject>()
         .Select(r => (
-            Guid.TryParse(r["returnId"]?.GetValue<string>(), out var id) ? id : Guid.Empty,
+            Guid.TryParse(r["returnId"] is JsonValue returnId && returnId.TryGetValue<string>(out var text) ? text : null, out var id) ? id : Guid.Empty,
             r["version"] is JsonValue v ? v.TryGetValue<string>(out var s) ? s : v.ToJsonString() : ""))
         .Where(r => r.Item1 != Guid.Empty)
         .DistinctBy(r => r.Item1)

@@ -166,7 +166,7 @@ public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProv
 
     private ReturnLine Indicator(IndicatorReturn r, Period cardPeriod, ILookup<Guid, IndicatorReturn> history, Overlay? overlay)
     {
-        var typed = overlay?.Typed ?? ReturnInputs.Of(r);
+        var typed = overlay?.Typed?.ClippedForCard() ?? ReturnInputs.Of(r);
         var errors = overlay?.Errors ?? new Dictionary<string, string>();
         var answered = history[r.IndicatorId].Where(h => h.HasAnswer).ToDictionary(h => h.Period);
         var lastValues = new List<LabelValue>();

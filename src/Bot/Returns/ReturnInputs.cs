@@ -54,6 +54,29 @@ public sealed partial record ReturnInputs(
         saved.ActionsDelivered ?? "",
         saved.ActionsPlanned ?? "");
 
+    /// <summary>Longest value the card's value box takes.</summary>
+    public const int MaxValueLength = 20;
+
+    /// <summary>
+    /// What is typed, cut to the lengths the card's inputs allow, to be shown back beside an error.
+    /// Teams enforces those lengths; a client that does not gets its error and the start of its text,
+    /// not a card too large for Teams to show. What is checked and saved is always the whole text.
+    /// </summary>
+    public ReturnInputs ClippedForCard() => this with
+    {
+        ValueText = Clip(ValueText, MaxValueLength),
+        NotAvailableReason = Clip(NotAvailableReason, ReturnEntry.MaxReasonLength),
+        OverrideRag = Clip(OverrideRag, MaxValueLength),
+        OverrideReason = Clip(OverrideReason, ReturnEntry.MaxReasonLength),
+        Commentary = Clip(Commentary, ReturnEntry.MaxCommentaryLength),
+        ActionsDelivered = Clip(ActionsDelivered, ReturnEntry.MaxActionsLength),
+        ActionsPlanned = Clip(ActionsPlanned, ReturnEntry.MaxActionsLength),
+    };
+
+    // Never between the two halves of a surrogate pair (an emoji), which would not be valid text.
+    private static string Clip(string text, int max) =>
+        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)];
+
     /// <summary>True when nothing was typed at all (paging past an untouched page saves nothing).</summary>
     public bool IsEmpty =>
         !NotAvailable && new[] { ValueText, NotAvailableReason, OverrideReason, Commentary, ActionsDelivered, ActionsPlanned }.All(string.IsNullOrWhiteSpace)
@@ -98,10 +121,10 @@ public sealed partial record ReturnInputs(
         }
 
         var clean = text.TrimEnd('%').Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        if (text.Length > 20 || !NumberPattern().IsMatch(clean)
+        if (text.Length > MaxValueLength || !NumberPattern().IsMatch(clean)
             || !decimal.TryParse(clean, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
-            var shown = text.Length > 20 ? text[..20] + "…" : text;
+            var shown = text.Length > MaxValueLength ? Clip(text, MaxValueLength) + "…" : text;
             throw new PmfRuleException($"\"{shown}\" is not a number: enter digits only, such as 78.5 or 1,234.", "value");
         }
 

@@ -24,6 +24,16 @@ public sealed class ConversationReference
 {
     public const int MaxIdLength = 400;
 
+    /// <summary>Tenant, Entra object and group ids (GUIDs in Teams).</summary>
+    public const int MaxShortIdLength = 64;
+
+    /// <summary>The bot's own id (<c>28:...</c>), and people's and teams' names (longer names are cut).</summary>
+    public const int MaxNameLength = 200;
+
+    public const int MaxServiceUrlLength = 400;
+
+    public const int MaxChannelIdLength = 32;
+
     private ConversationReference()
     {
     }
@@ -114,11 +124,11 @@ public sealed class ConversationReference
         ConversationId = sighting.ConversationId ?? ConversationId;
         UserId = sighting.UserId ?? UserId;
         EntraObjectId = sighting.EntraObjectId?.ToLowerInvariant() ?? EntraObjectId;
-        UserName = sighting.UserName ?? UserName;
+        UserName = Clip(sighting.UserName) ?? UserName;
         TeamsChannelId = sighting.TeamsChannelId ?? TeamsChannelId;
         TeamId = sighting.TeamId ?? TeamId;
         TeamAadGroupId = sighting.TeamAadGroupId ?? TeamAadGroupId;
-        TeamName = sighting.TeamName ?? TeamName;
+        TeamName = Clip(sighting.TeamName) ?? TeamName;
         BotId = sighting.BotId ?? BotId;
         if (sighting.Removed)
         {
@@ -140,6 +150,10 @@ public sealed class ConversationReference
     }
 
     public void MarkBlocked(DateTimeOffset now) => BlockedAt ??= now;
+
+    // A name is only shown; one longer than the column is cut rather than refused (ids are checked on arrival).
+    private static string? Clip(string? name) =>
+        name is { Length: > MaxNameLength } ? name[..(char.IsHighSurrogate(name[MaxNameLength - 1]) ? MaxNameLength - 1 : MaxNameLength)] : name;
 }
 
 /// <summary>What one inbound activity says about one conversation, person or channel.</summary>

@@ -6,7 +6,8 @@ public static class ConcurrentChange
 {
     /// <summary>
     /// Saves, turning "someone else saved first" into a message: nothing of this change is
-    /// written, and the person sees the current state when they look again.
+    /// written, and the person sees the current state when they look again. A lost connection
+    /// becomes <see cref="SaveNotConfirmedException"/>: the outcome is unknown, trying again is safe.
     /// </summary>
     public static async Task SaveOrExplainAsync(this PmfDbContext db, string what, CancellationToken cancellationToken)
     {
@@ -17,6 +18,10 @@ public static class ConcurrentChange
         catch (DbUpdateConcurrencyException)
         {
             throw new PmfRuleException($"Someone else changed {what} at the same moment, so your change was not saved. Here is what is saved now.");
+        }
+        catch (Exception ex) when (SaveNotConfirmedException.IsConnectionFailure(ex))
+        {
+            throw new SaveNotConfirmedException(what, ex);
         }
     }
 }

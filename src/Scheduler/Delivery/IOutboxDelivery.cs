@@ -15,7 +15,8 @@ namespace PmfBot.Scheduler.Delivery;
 /// <see cref="OutboxMessage.BoardId"/> (a new thread in the board's channel), never both.</item>
 /// <item>The implementation does its own retries (429, 412, 502, 504 with backoff and
 /// <c>Retry-After</c>) and its own rate limiting, within <c>cancellationToken</c>, and returns
-/// <see cref="DeliveryOutcome.Failed"/> only when they gave up.</item>
+/// <see cref="DeliveryOutcome.TryLater"/> when they gave up on an error that means Teams did not act,
+/// <see cref="DeliveryOutcome.Failed"/> when the message may have been posted or cannot be sent.</item>
 /// <item>It returns <see cref="DeliveryOutcome.Blocked"/> for 403 <c>MessageWritesBlocked</c>,
 /// <see cref="DeliveryOutcome.NotInstalled"/> when there is no conversation reference for the
 /// person (they never installed the app), and <see cref="DeliveryOutcome.Sent"/> with the ids
@@ -49,6 +50,17 @@ public abstract record DeliveryOutcome
     /// <summary>No conversation with the person: they have not installed the app.</summary>
     public sealed record NotInstalled(string? Detail = null) : DeliveryOutcome;
 
-    /// <summary>The connector's retries gave up, or the message cannot be sent (no channel, unknown kind).</summary>
+    /// <summary>
+    /// Sent, or possibly sent, and not to be sent again blind: the connector's answer was an error that
+    /// may have followed a post (500, or no answer at all), or the message cannot be sent (no channel,
+    /// unknown kind). The performance team sees it in the problems and decides.
+    /// </summary>
     public sealed record Failed(string Error) : DeliveryOutcome;
+
+    /// <summary>
+    /// Teams did not take the message and did not act on it (503, or 429, 412, 502 and 504 once the
+    /// connector's own retries gave up; no token; the send-rate queue full): a later run sends it
+    /// again, up to <c>Scheduler:Delivery:MaxAttempts</c>, after which it is <see cref="Failed"/>.
+    /// </summary>
+    public sealed record TryLater(string Reason) : DeliveryOutcome;
 }

@@ -37,6 +37,7 @@ public sealed class DeliverOutboxJob(
         Blocked,
         NotInstalled,
         Failed,
+        /// <summary>Back in the queue for a later run (installed through Graph, or Teams asked to try later).</summary>
         Requeued,
 
         /// <summary>Timed out or cancelled: left claimed, retried after the claim timeout.</summary>
@@ -76,7 +77,7 @@ public sealed class DeliverOutboxJob(
                         tried[id] = true;
                         var recorded = await DeliverOneAsync(scope.ServiceProvider, id, ct);
                         counts.AddOrUpdate(recorded, 1, (_, n) => n + 1);
-                        if (recorded is Recorded.NotClaimed or Recorded.Abandoned)
+                        if (recorded is Recorded.NotClaimed or Recorded.Abandoned or Recorded.Requeued)
                         {
                             // Keep the conversation's order: its later messages wait for this one.
                             break;
@@ -203,6 +204,16 @@ public sealed class DeliverOutboxJob(
                 break;
             case DeliveryOutcome.NotInstalled n:
                 recorded = await InstallOrGiveUpAsync(services, db, message, n, now);
+                break;
+            case DeliveryOutcome.TryLater later when message.Attempts < options.Value.Delivery.MaxAttempts:
+                message.Requeue($"Teams did not take it on attempt {message.Attempts}; trying again: {later.Reason}", now);
+                logger.LogWarning("Delivery of {MessageId} ({Kind}) will be tried again (attempt {Attempt}): {Reason}", message.Id, message.Kind, message.Attempts, later.Reason);
+                recorded = Recorded.Requeued;
+                break;
+            case DeliveryOutcome.TryLater later:
+                message.MarkFailed($"{later.Reason} Gave up after {message.Attempts} attempts.", now);
+                logger.LogWarning("Delivery of {MessageId} ({Kind}) gave up after {Attempts} attempts: {Reason}", message.Id, message.Kind, message.Attempts, later.Reason);
+                recorded = Recorded.Failed;
                 break;
             case DeliveryOutcome.Failed f:
                 message.MarkFailed(f.Error, now);

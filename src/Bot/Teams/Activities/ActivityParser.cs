@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using PmfBot.Domain.Conversations;
 
 namespace PmfBot.Bot.Teams.Activities;
 
@@ -21,6 +22,9 @@ public static partial class ActivityParser
 
     public static ActivityParseResult Parse(ReadOnlySpan<byte> json)
     {
+        if (ActivityJsonCheck.Problem(json) is { } problem)
+            return Fail(problem);
+
         ActivityPayload? payload;
         try
         {
@@ -44,11 +48,50 @@ public static partial class ActivityParser
             return Fail("The activity has no channelId.");
         if (TypesNeedingConversation.Contains(payload.Type) && string.IsNullOrWhiteSpace(payload.Conversation?.Id))
             return Fail($"The {payload.Type} activity has no conversation.id.");
+        if (Identifiers(payload).FirstOrDefault(i => i.Value?.Length > i.Max) is { Field: { } field } tooLong)
+            return Fail($"The activity's {field} is longer than Teams ever sends ({tooLong.Max} characters).");
 
-        return new ActivityParseResult(ToActivity(payload, serviceUrl), null);
+        try
+        {
+            return new ActivityParseResult(ToActivity(payload, serviceUrl), null);
+        }
+        catch (JsonException)
+        {
+            // Only the card action is read further than the payload: value.action with a field of the wrong type.
+            return Fail("The invoke's value.action is not a valid card action (a field of the wrong type).");
+        }
     }
 
     private static ActivityParseResult Fail(string error) => new(null, error);
+
+    /// <summary>The ids PmfBot stores to reach people and channels later, with the most each column holds.</summary>
+    private static IEnumerable<(string Field, string? Value, int Max)> Identifiers(ActivityPayload p)
+    {
+        const int id = ConversationReference.MaxIdLength, shortId = ConversationReference.MaxShortIdLength;
+        yield return ("serviceUrl", p.ServiceUrl, ConversationReference.MaxServiceUrlLength);
+        yield return ("channelId", p.ChannelId, ConversationReference.MaxChannelIdLength);
+        yield return ("conversation.id", p.Conversation?.Id, id);
+        yield return ("conversation.tenantId", p.Conversation?.TenantId, shortId);
+        yield return ("from.id", p.From?.Id, id);
+        yield return ("from.aadObjectId", p.From?.AadObjectId, shortId);
+        yield return ("recipient.id", p.Recipient?.Id, ConversationReference.MaxNameLength);
+        yield return ("channelData.tenant.id", p.ChannelData?.Tenant?.Id, shortId);
+        yield return ("channelData.team.id", p.ChannelData?.Team?.Id, id);
+        yield return ("channelData.team.aadGroupId", p.ChannelData?.Team?.AadGroupId, shortId);
+        yield return ("channelData.channel.id", p.ChannelData?.Channel?.Id, id);
+        yield return ("channelData.teamsChannelId", p.ChannelData?.TeamsChannelId, id);
+        yield return ("channelData.teamsTeamId", p.ChannelData?.TeamsTeamId, id);
+        yield return ("channelData.settings.selectedChannel.id", p.ChannelData?.Settings?.SelectedChannel?.Id, id);
+        foreach (var member in (p.MembersAdded ?? []).Concat(p.MembersRemoved ?? []).OfType<ChannelAccount>())
+        {
+            yield return ("membersAdded/membersRemoved id", member.Id, id);
+            yield return ("membersAdded/membersRemoved aadObjectId", member.AadObjectId, shortId);
+        }
+    }
+
+    /// <summary>A list as sent, without the nulls JSON allows in it (<c>"membersAdded": [null]</c>).</summary>
+    private static List<T> Present<T>(List<T?>? items)
+        where T : class => items?.OfType<T>().ToList() ?? [];
 
     private static Activity ToActivity(ActivityPayload p, Uri serviceUrl)
     {
@@ -58,7 +101,7 @@ public static partial class ActivityParser
             "conversationupdate" => new ConversationUpdateActivity
             {
                 Type = p.Type!, ServiceUrl = serviceUrl, ChannelId = p.ChannelId!,
-                MembersAdded = p.MembersAdded ?? [], MembersRemoved = p.MembersRemoved ?? [],
+                MembersAdded = Present(p.MembersAdded), MembersRemoved = Present(p.MembersRemoved),
             },
             "installationupdate" => new InstallationUpdateActivity { Type = p.Type!, ServiceUrl = serviceUrl, ChannelId = p.ChannelId!, Action = p.Action },
             "invoke" => new InvokeActivity
@@ -69,7 +112,7 @@ public static partial class ActivityParser
             "messagereaction" => new MessageReactionActivity
             {
                 Type = p.Type!, ServiceUrl = serviceUrl, ChannelId = p.ChannelId!,
-                ReactionsAdded = p.ReactionsAdded ?? [], ReactionsRemoved = p.ReactionsRemoved ?? [],
+                ReactionsAdded = Present(p.ReactionsAdded), ReactionsRemoved = Present(p.ReactionsRemoved),
             },
             "messageupdate" => new MessageUpdateActivity { Type = p.Type!, ServiceUrl = serviceUrl, ChannelId = p.ChannelId!, Text = p.Text },
             "messagedelete" => new MessageDeleteActivity { Type = p.Type!, ServiceUrl = serviceUrl, ChannelId = p.ChannelId! },
@@ -91,14 +134,14 @@ public static partial class ActivityParser
 
         MessageActivity Message(ActivityPayload m)
         {
-            var mentions = (m.Entities ?? [])
+            var mentions = Present(m.Entities)
                 .Where(e => string.Equals(e.Type, "mention", StringComparison.OrdinalIgnoreCase))
                 .Select(e => new Mention(e.Mentioned?.Id, e.Mentioned?.Name, e.Text))
                 .ToList();
             return new MessageActivity
             {
                 Type = m.Type!, ServiceUrl = serviceUrl, ChannelId = m.ChannelId!,
-                Text = m.Text, TextFormat = m.TextFormat, Mentions = mentions, Attachments = m.Attachments ?? [], Value = m.Value,
+                Text = m.Text, TextFormat = m.TextFormat, Mentions = mentions, Attachments = Present(m.Attachments), Value = m.Value,
                 CommandText = StripBotMention(m.Text, mentions, m.Recipient?.Id),
             };
         }

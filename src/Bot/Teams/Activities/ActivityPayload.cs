@@ -37,17 +37,17 @@ internal sealed record ActivityPayload
 
     public JsonNode? Value { get; init; }
 
-    public List<EntityPayload>? Entities { get; init; }
+    public List<EntityPayload?>? Entities { get; init; }
 
-    public List<Attachment>? Attachments { get; init; }
+    public List<Attachment?>? Attachments { get; init; }
 
-    public List<ChannelAccount>? MembersAdded { get; init; }
+    public List<ChannelAccount?>? MembersAdded { get; init; }
 
-    public List<ChannelAccount>? MembersRemoved { get; init; }
+    public List<ChannelAccount?>? MembersRemoved { get; init; }
 
-    public List<MessageReaction>? ReactionsAdded { get; init; }
+    public List<MessageReaction?>? ReactionsAdded { get; init; }
 
-    public List<MessageReaction>? ReactionsRemoved { get; init; }
+    public List<MessageReaction?>? ReactionsRemoved { get; init; }
 }
 
 /// <summary>An entity; only mentions are read (clientInfo and others are ignored).</summary>
