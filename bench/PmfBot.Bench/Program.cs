@@ -6,6 +6,11 @@ using PmfBot.Bench.Support;
 
 // The benchmarks of issue 7 (docs/performance.md). Printed figures, not tests: each prints its
 // figure, the baseline measured in the same run, the ratio, the goal and PASS or MISS.
+if (args.Length > 0 && args[0] == BareBaseline.Command)
+{
+    return await BareBaseline.RunAsync(args);
+}
+
 var report = new Report(Console.Out);
 try
 {

@@ -4,7 +4,7 @@ using System.Text;
 namespace PmfBot.Bench.Generator;
 
 /// <summary>Name-based ids: the same seed and key give the same GUID on every run.</summary>
-internal static class BenchIds
+public static class BenchIds
 {
     public const string TenantId = "8d2c4e6a-1b3f-4a5c-9e7d-0f1a2b3c4d5e";
     public const string BotTeamsId = "28:0b5e9a1c-7d42-4c8e-9f16-3a2b1c0d9e8f";

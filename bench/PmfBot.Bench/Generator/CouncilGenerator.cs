@@ -85,7 +85,7 @@ public sealed partial class CouncilGenerator
         var auditLines = await db.AuditLog.CountAsync(cancellationToken);
         var reader = ToBench(_reader);
         return new GeneratedCouncil(
-            _spec, Quarter, BenchIds.TenantId, reader,
+            _spec, Quarter, BenchIds.TenantId, reader, _owners.Take(500).Select(ToBench).ToList(),
             _priorities.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => (p.Id, p.Code)).ToList(),
             _owners.Select(o => o.Id).ToList(), returns, auditLines, watch.Elapsed);
     }
@@ -192,7 +192,7 @@ public sealed partial class CouncilGenerator
             var priority = _priorities[i % _priorities.Count];
             var owner = _owners[i % _owners.Count];
             var roll = _random.NextDouble();
-            var frequency = roll < 0.70 ? Frequency.Quarterly : roll < 0.85 ? Frequency.Monthly : roll < 0.93 ? Frequency.Annual : Frequency.SixMonthly;
+            var frequency = _spec.QuarterlyOnly || roll < 0.70 ? Frequency.Quarterly : roll < 0.85 ? Frequency.Monthly : roll < 0.93 ? Frequency.Annual : Frequency.SixMonthly;
             var polarity = _random.NextDouble() < 0.7 ? Polarity.HigherIsBetter : Polarity.LowerIsBetter;
             var unit = Units[_random.Next(Units.Length)];
             var code = $"{priority.Code}-{i / _priorities.Count + 1:000}";

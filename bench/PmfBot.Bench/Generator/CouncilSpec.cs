@@ -8,13 +8,15 @@ namespace PmfBot.Bench.Generator;
 /// <param name="Quarters">Quarters of history up to and including the current one; 0 for structure only.</param>
 /// <param name="Owners">People who own indicators (indicators are shared out among them in turn).</param>
 /// <param name="ChannelOnlyShare">Owners PmfBot has seen only in a channel: a proactive message first creates their 1:1 chat.</param>
+/// <param name="QuarterlyOnly">Every indicator quarterly (a campaign where every owner is due when a quarter's returns open); otherwise a council's mix of frequencies.</param>
 public sealed record CouncilSpec(
     int Priorities,
     int Indicators,
     int Quarters,
     int Owners,
     int Seed = CouncilSpec.DefaultSeed,
-    double ChannelOnlyShare = 0.1)
+    double ChannelOnlyShare = 0.1,
+    bool QuarterlyOnly = false)
 {
     public const int DefaultSeed = 20261123;
 
@@ -27,8 +29,8 @@ public sealed record CouncilSpec(
     public static CouncilSpec WithIndicators(int indicators) =>
         new(Math.Max(1, indicators / 40), indicators, 8, Math.Max(1, indicators / 4));
 
-    /// <summary>A campaign council: each owner owns one quarterly-or-other indicator, no history yet.</summary>
-    public static CouncilSpec Campaign(int owners) => new(50, owners, 0, owners);
+    /// <summary>A campaign council: each owner owns one quarterly indicator, no history yet.</summary>
+    public static CouncilSpec Campaign(int owners) => new(50, owners, 0, owners, QuarterlyOnly: true);
 
     public string Describe() =>
         $"{Priorities:N0} priorities, {Indicators:N0} indicators, {Owners:N0} owners, {Quarters} quarters of history (seed {Seed})";

@@ -7,11 +7,13 @@ namespace PmfBot.Bench.Generator;
 /// <param name="Reader">A scrutiny member who asks for status (known to PmfBot by Entra object id).</param>
 /// <param name="PriorityIds">Every priority, in code order.</param>
 /// <param name="OwnerIds">Every person who owns an indicator.</param>
+/// <param name="Speakers">People who talk to the bot in the benchmarks, each in their own 1:1 chat (up to 500 owners).</param>
 public sealed record GeneratedCouncil(
     CouncilSpec Spec,
     Period Quarter,
     string TenantId,
     BenchPerson Reader,
+    IReadOnlyList<BenchPerson> Speakers,
     IReadOnlyList<(Guid Id, string Code)> PriorityIds,
     IReadOnlyList<Guid> OwnerIds,
     int Returns,

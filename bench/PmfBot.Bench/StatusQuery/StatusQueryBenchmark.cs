@@ -14,16 +14,17 @@ namespace PmfBot.Bench.StatusQuery;
 public sealed class StatusQueryBenchmark(Report report, BenchOptions options)
 {
     private const double GoalP95Milliseconds = 20;
+    private static readonly TimeSpan WarmupTime = TimeSpan.FromSeconds(5);
 
     public async Task RunAsync()
     {
         report.Heading("4. Status query: p95 in process, and database round trips per query");
-        int[] sizes = Environment.GetEnvironmentVariable("BENCH_SIZE") is { } only ? [int.Parse(only)] : options.Quick ? [250, 500, 1000] : [500, 2000, 5000];
+        int[] sizes = options.Quick ? [250, 500, 1000] : [500, 2000, 5000];
         var measured = new List<Measured>();
         foreach (var size in sizes)
         {
             var m = await MeasureAsync(CouncilSpec.WithIndicators(size));
-            report.Line($"{size:N0} indicators ({m.IndicatorsPerPriority:0} a priority): card {m.Card.Describe()}");
+            report.Line($"{size:N0} indicators ({m.IndicatorsPerPriority:0} a priority): card {m.Card.Describe()}; {m.CpuPerCard.TotalMilliseconds:0.0} ms of this process's CPU per card");
             report.Line($"    use case alone (PriorityStatus): {m.UseCase.Describe()}; round trips per status card {Range(m.RoundTrips)}");
             measured.Add(m);
         }
@@ -44,7 +45,7 @@ public sealed class StatusQueryBenchmark(Report report, BenchOptions options)
     private static string Range(IReadOnlyCollection<int> values) =>
         values.Min() == values.Max() ? $"{values.Min()}" : $"{values.Min()}-{values.Max()}";
 
-    private sealed record Measured(Latencies Card, Latencies UseCase, IReadOnlyCollection<int> RoundTrips, double IndicatorsPerPriority);
+    private sealed record Measured(Latencies Card, Latencies UseCase, IReadOnlyCollection<int> RoundTrips, double IndicatorsPerPriority, TimeSpan CpuPerCard);
 
     private async Task<Measured> MeasureAsync(CouncilSpec spec)
     {
@@ -52,50 +53,44 @@ public sealed class StatusQueryBenchmark(Report report, BenchOptions options)
         await using (database)
         {
             var counter = new RoundTripCounter();
-            await using var bot = InProcessBot.Build(database.ConnectionString, counter: Environment.GetEnvironmentVariable("BENCH_NOCOUNT") == "1" ? null : counter);
+            await using var bot = InProcessBot.Build(database.ConnectionString, counter: counter);
             var priorities = council.PriorityIds;
             var quarter = council.Quarter;
-            foreach (var (id, _) in priorities.Take(20))
+            Task<System.Text.Json.Nodes.JsonObject> Card(Guid id) =>
+                bot.InScopeAsync<StatusCard, System.Text.Json.Nodes.JsonObject>(s => s.BuildAsync(id, quarter, 1, CancellationToken.None));
+
+            // Warm up until the JIT has tiered the path up, as in a bot that has been running a while.
+            var warmup = Stopwatch.StartNew();
+            for (var i = 0; warmup.Elapsed < WarmupTime || i < 300; i++)
             {
-                await bot.InScopeAsync<StatusCard, System.Text.Json.Nodes.JsonObject>(s => s.BuildAsync(id, quarter, 1, CancellationToken.None)); // warm up
+                await Card(priorities[i % priorities.Count].Id);
             }
 
             var card = new Latencies();
             var useCase = new Latencies();
             var roundTrips = new HashSet<int>();
-            using var ef = new EfCounters();
-            var allocBefore = GC.GetTotalAllocatedBytes(true);
-            var gcBefore = GC.CollectionCount(0);
-            var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-            var queries = Environment.GetEnvironmentVariable("BENCH_QUERIES") is { } q ? int.Parse(q) : options.Quick ? 100 : 300;
+            var queries = options.Quick ? 200 : 400;
+            var cpu = Machine.ProcessCpu();
             for (var i = 0; i < queries; i++)
             {
                 var (id, _) = priorities[i % priorities.Count];
                 counter.Reset();
-                var a0 = GC.GetTotalAllocatedBytes(true);
                 var watch = Stopwatch.StartNew();
-                await bot.InScopeAsync<StatusCard, System.Text.Json.Nodes.JsonObject>(s => s.BuildAsync(id, quarter, 1, CancellationToken.None));
+                await Card(id);
                 card.Add(watch.Elapsed);
-                var a1 = GC.GetTotalAllocatedBytes(true);
                 roundTrips.Add(counter.Commands);
-
-                watch.Restart();
-                await bot.InScopeAsync<PriorityStatus, PriorityStatus.View>(s => s.LoadAsync(id, quarter, CancellationToken.None));
-                useCase.Add(watch.Elapsed);
-                if (i == queries - 1) report.Line($"      alloc card {(a1 - a0) / 1024} KB, use case {(GC.GetTotalAllocatedBytes(true) - a1) / 1024} KB");
-                if (i % 200 == 199)
-                {
-                    var c = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-                    report.Line($"      chunk {i}: cpu {(c - cpuBefore).TotalMilliseconds / 200:0.0} ms/iter, card p50 so far {card.Percentile(50):0.0}");
-                    cpuBefore = c;
-                }
             }
 
-            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            
-            report.Line("    ef: " + string.Join(", ", ef.Latest.Select(kv => $"{kv.Key}={kv.Value:0.##}")));
-            report.Line($"    cpu per iteration (card + use case): {cpu.TotalMilliseconds / queries:0.00} ms; allocated {(GC.GetTotalAllocatedBytes(true) - allocBefore) / queries / 1024.0:0} KB; gen0 GCs {GC.CollectionCount(0) - gcBefore}; threads {System.Diagnostics.Process.GetCurrentProcess().Threads.Count}");
-            return new Measured(card, useCase, roundTrips, spec.Indicators * 1.1 / spec.Priorities);
+            cpu = Machine.ProcessCpu() - cpu;
+            for (var i = 0; i < queries; i++)
+            {
+                var (id, _) = priorities[i % priorities.Count];
+                var watch = Stopwatch.StartNew();
+                await bot.InScopeAsync<PriorityStatus, PriorityStatus.View>(s => s.LoadAsync(id, quarter, CancellationToken.None));
+                useCase.Add(watch.Elapsed);
+            }
+
+            return new Measured(card, useCase, roundTrips, spec.Indicators * 1.1 / spec.Priorities, cpu / queries);
         }
     }
 }

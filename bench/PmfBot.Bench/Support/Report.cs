@@ -23,6 +23,7 @@ public sealed class Report(TextWriter output)
     {
         Output.WriteLine();
         Output.WriteLine($"== {text} ==");
+        Line($"machine: {Environment.ProcessorCount} cores, load average {Machine.LoadAverage()} (other work on the machine inflates every time below)");
     }
 
     public void Line(string text) => Output.WriteLine("  " + text);
