@@ -41,9 +41,10 @@ public sealed class SummariesBenchmark(Report report, BenchOptions options)
         }
     }
 
-    private sealed record Measured(double Median, double Best, int Runs, int Summaries, int RoundTrips)
+    private sealed record Measured(double Median, double Best, int Runs, int Summaries, int RoundTrips, string Split, double CpuMilliseconds)
     {
-        public string Describe() => $"median {Report.Ms(Median)}, best {Report.Ms(Best)} over {Runs} runs; {Summaries} summaries, {RoundTrips} database round trips";
+        public string Describe() =>
+            $"median {Report.Ms(Median)}, best {Report.Ms(Best)} over {Runs} runs; {Summaries} summaries ({Split} on average), {RoundTrips} database round trips; {Report.Ms(CpuMilliseconds)} of this process's CPU a run";
     }
 
     private async Task<Measured> MeasureAsync(CouncilSpec spec)
@@ -56,31 +57,39 @@ public sealed class SummariesBenchmark(Report report, BenchOptions options)
             var boards = await bot.InScopeAsync<PmfDbContext, List<(Guid Id, BoardKind Kind)>>(async db =>
                 (await db.Boards.AsNoTracking().Select(b => new { b.Id, b.Kind }).ToListAsync()).Select(b => (b.Id, b.Kind)).ToList());
 
-            await ComposeAllAsync(bot, boards, council.Quarter); // warm up: JIT, pools, plans
+            for (var warmup = 0; warmup < 3; warmup++)
+            {
+                await ComposeAllAsync(bot, boards, council.Quarter); // warm up: JIT tiering, pools, plans
+            }
             var runs = options.Quick ? 3 : 7;
             var times = new List<double>();
+            var byKind = new Dictionary<string, double>();
+            var cpu = Machine.ProcessCpu();
             var roundTrips = 0;
             var summaries = 0;
             for (var run = 0; run < runs; run++)
             {
                 counter.Reset();
                 var watch = Stopwatch.StartNew();
-                summaries = await ComposeAllAsync(bot, boards, council.Quarter);
+                summaries = await ComposeAllAsync(bot, boards, council.Quarter, byKind);
                 times.Add(watch.Elapsed.TotalMilliseconds);
                 roundTrips = counter.Commands;
             }
 
+            cpu = Machine.ProcessCpu() - cpu;
             times.Sort();
-            return new Measured(times[times.Count / 2], times[0], runs, summaries, roundTrips);
+            var split = string.Join(", ", byKind.Select(kv => $"{kv.Key} {Report.Ms(kv.Value / runs)}"));
+            return new Measured(times[times.Count / 2], times[0], runs, summaries, roundTrips, split, cpu.TotalMilliseconds / runs);
         }
     }
 
     /// <summary>What the cycle posts for a quarter; returns how many summaries were composed.</summary>
-    private static async Task<int> ComposeAllAsync(InProcessBot bot, List<(Guid Id, BoardKind Kind)> boards, Period quarter)
+    private static async Task<int> ComposeAllAsync(InProcessBot bot, List<(Guid Id, BoardKind Kind)> boards, Period quarter, Dictionary<string, double>? byKind = null)
     {
         var composed = 0;
         foreach (var (id, kind) in boards)
         {
+            var watch = Stopwatch.StartNew();
             var card = kind switch
             {
                 BoardKind.StrategicPartnership or BoardKind.BestCouncil or BoardKind.DirectorateManagementTeam =>
@@ -90,6 +99,11 @@ public sealed class SummariesBenchmark(Report report, BenchOptions options)
                 _ => await bot.InScopeAsync<ComplianceCard, System.Text.Json.Nodes.JsonObject>(c => c.BuildAsync(null, quarter, 1, CancellationToken.None)),
             };
             composed += card.Count > 0 ? 1 : 0;
+            if (byKind is not null)
+            {
+                var name = kind is BoardKind.Scrutiny ? "scrutiny" : kind is BoardKind.GovernanceAndAudit ? "compliance" : "boards";
+                byKind[name] = byKind.GetValueOrDefault(name) + watch.Elapsed.TotalMilliseconds;
+            }
         }
 
         return composed;
