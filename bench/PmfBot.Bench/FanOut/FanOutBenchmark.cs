@@ -70,8 +70,9 @@ public sealed class FanOutBenchmark(Report report, BenchOptions options)
                 Report.Times(ratio), $"<= {GoalRatio}x", ratio <= GoalRatio));
             report.Add(new Figure("2", "owners nudged exactly once", $"{exactlyOnce:N0} of {owners:N0}", "", "",
                 "all, once", exactlyOnce == owners && perOwner.All(n => n <= 1)));
-            report.Note($"fan-out: Teams documents 50 requests a second per app per tenant; the run uses {rate} a second for both the fake and the bot " +
-                $"(Bot:Connector:GlobalPermitsPerSecond) to keep it short. The fake answers after {Latency.TotalMilliseconds} ms and refuses {RandomRefusals:P0} of calls at random (Retry-After: 1).");
+            report.Note($"fan-out: the fake Bot Connector and the bot (Bot:Connector:GlobalPermitsPerSecond) both allow {rate} requests a second in all " +
+                $"(Teams documents 50 per app per tenant; --rate changes it), plus Teams' per-conversation limits. The fake answers after {Latency.TotalMilliseconds} ms " +
+                $"and refuses {RandomRefusals:P0} of calls at random (Retry-After: 1). {spec.ChannelOnlyShare:P0} of owners were only seen in a channel, so their 1:1 chat is created first.");
         }
     }
 }

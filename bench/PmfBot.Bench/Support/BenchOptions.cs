@@ -16,7 +16,7 @@ public sealed record BenchOptions(string Benchmark, bool Quick, int GlobalRate, 
         }
 
         var quick = false;
-        var rate = 100;
+        var rate = 50;
         int? owners = null;
         var today = UkTime.Today(TimeProvider.System);
         for (var i = 1; i < args.Length; i++)
