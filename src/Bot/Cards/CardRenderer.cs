@@ -21,6 +21,33 @@ public sealed class CardRenderer(CardTemplates templates)
 
     public JsonObject Render(string template, object data)
     {
+        var card = Expand(template, data);
+        var size = SizeOf(card);
+        return size >= MaxCardBytes
+            ? throw new InvalidOperationException($"Card {template} is {size} bytes; Teams shows cards up to {MaxCardBytes}.")
+            : card;
+    }
+
+    /// <summary>
+    /// Renders the first of <paramref name="variants"/> (fullest first) that stays comfortably under the
+    /// limit; the last one is rendered whatever its size (and refused if over the limit).
+    /// </summary>
+    public JsonObject RenderFirstThatFits(string template, params Func<object>[] variants)
+    {
+        for (var i = 0; i < variants.Length - 1; i++)
+        {
+            var card = Expand(template, variants[i]());
+            if (SizeOf(card) < ComfortableCardBytes)
+            {
+                return card;
+            }
+        }
+
+        return Render(template, variants[^1]());
+    }
+
+    private JsonObject Expand(string template, object data)
+    {
         var node = JsonSerializer.SerializeToNode(data, data.GetType(), DataJson);
         var expansion = templates[template].ExpandWithDiagnostics(node);
         if (expansion.Unresolved.Count > 0)
@@ -29,12 +56,8 @@ public sealed class CardRenderer(CardTemplates templates)
                 $"Card {template} reads fields its data lacks: {string.Join(", ", expansion.Unresolved.Select(u => u.ToString()))}.");
         }
 
-        var card = expansion.Card as JsonObject
+        return expansion.Card as JsonObject
             ?? throw new InvalidOperationException($"Card {template} did not expand to an object.");
-        var size = SizeOf(card);
-        return size >= MaxCardBytes
-            ? throw new InvalidOperationException($"Card {template} is {size} bytes; Teams shows cards up to {MaxCardBytes}.")
-            : card;
     }
 
     /// <summary>

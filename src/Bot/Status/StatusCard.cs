@@ -1,12 +1,10 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using PmfBot.Bot.Cards;
 using PmfBot.Bot.Conversation;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Ratings;
 using PmfBot.Domain.Risks;
 using PmfBot.Domain.Search;
-using PmfBot.Domain.Storage;
 using PmfBot.Domain.Travel;
 using DomainStatus = PmfBot.Domain.Status.PriorityStatus;
 
@@ -18,7 +16,7 @@ namespace PmfBot.Bot.Status;
 /// results are published to boards and scrutiny, so there is no write button on it.
 /// </summary>
 public sealed class StatusCard(
-    DomainStatus status, FindPriority find, PmfDbContext db, CardRenderer renderer, MessageCards messages, TimeProvider clock)
+    DomainStatus status, FindPriority find, CardRenderer renderer, MessageCards messages, TimeProvider clock)
     : ICommand, ICardAction
 {
     public const string Kind = "status-card";
@@ -72,24 +70,15 @@ public sealed class StatusCard(
     {
         var view = await status.LoadAsync(priorityId, quarter, cancellationToken);
         var priority = view.Priority;
-        var planName = await db.Plans.Where(p => p.Id == priority.PlanId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
-        var indicatorIds = view.Indicators.Select(r => r.Indicator.Id).ToList();
-        var links = await db.Indicators.AsNoTracking().Where(i => indicatorIds.Contains(i.Id))
-            .Select(i => new { i.Id, Priorities = i.Priorities.Select(p => p.PriorityId).ToList() })
-            .ToDictionaryAsync(i => i.Id, i => i.Priorities, cancellationToken);
-        var otherIds = links.Values.SelectMany(p => p).Where(id => id != priorityId).Distinct().ToList();
-        var others = await db.Priorities.AsNoTracking().Where(p => otherIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => $"{p.Code} {p.Title}", cancellationToken);
-        var decidedBy = view.Rating?.DecidedById is { } chairId
-            ? await db.People.Where(p => p.Id == chairId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken)
-            : null;
+        var planName = view.PlanName;
+        var decidedBy = view.Rating?.DecidedById is { } chairId ? view.PeopleNames.GetValueOrDefault(chairId) : null;
 
         var rags = view.Indicators.Select(i => i.Rag).ToList();
         var travels = view.Indicators.Select(i => i.Travel.AgainstPreviousPeriod).ToList();
         var resultsText = $"{ResultText.RagCounts(rags)} · {travels.Count(t => t == DirectionOfTravel.Improving)} improving, {travels.Count(t => t == DirectionOfTravel.Worsening)} worsening";
         var lines = view.Indicators.Select(r =>
         {
-            var shared = links.GetValueOrDefault(r.Indicator.Id, []).Where(id => id != priorityId && others.ContainsKey(id)).Select(id => others[id]).ToList();
+            var shared = view.SharedWith.GetValueOrDefault(r.Indicator.Id, []);
             return new IndicatorLine(
                 r.Indicator.Id.ToString(), r.Indicator.Code, r.Indicator.Title, ResultText.Value(r), ResultText.Target(r.Target, r.Indicator),
                 Badge.Of(r.Rag), Badge.Of(r.Travel.AgainstPreviousPeriod), ResultText.Trend(r.Trend), ResultText.TrendPeriods(r.Trend),

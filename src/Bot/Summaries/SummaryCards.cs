@@ -77,22 +77,52 @@ public sealed class SummaryCards(PmfDbContext db, CardRenderer renderer, ReturnC
             ? await db.Boards.Where(b => b.Id == id).Select(b => b.Name).SingleOrDefaultAsync(cancellationToken) ?? "Scrutiny"
             : "Scrutiny";
         var boards = await BoardResults.LoadAsync(db, null, quarter, UkTime.Today(clock), cancellationToken);
-        var priorities = boards.SelectMany(b => b.Priorities).ToList();
         var exceptionCount = boards.Sum(b => ResultText.MostSeriousFirst(AllResults(b)).Count());
-        var data = new ScrutinyData(
+        // A large council's scrutiny summary is over Teams' card size with every priority listed: leave out
+        // the green ones first, then every priority line (each board's "Priorities" button still lists them).
+        return renderer.RenderFirstThatFits(
+            "scrutiny-summary-card",
+            () => Scrutiny(audience, quarter, boards, exceptionCount, ScrutinyDetail.EveryPriority),
+            () => Scrutiny(audience, quarter, boards, exceptionCount, ScrutinyDetail.PrioritiesNotGreen),
+            () => Scrutiny(audience, quarter, boards, exceptionCount, ScrutinyDetail.BoardsOnly));
+    }
+
+    private enum ScrutinyDetail
+    {
+        EveryPriority,
+        PrioritiesNotGreen,
+        BoardsOnly,
+    }
+
+    private static ScrutinyData Scrutiny(string audience, Period quarter, IReadOnlyList<BoardResults.BoardView> boards, int exceptionCount, ScrutinyDetail detail)
+    {
+        var priorities = boards.SelectMany(b => b.Priorities).ToList();
+        var left = detail switch
+        {
+            ScrutinyDetail.PrioritiesNotGreen => " Priorities rated green are not listed, to fit the card: each board's Priorities button lists them all.",
+            ScrutinyDetail.BoardsOnly => " Priorities are not listed, to fit the card: each board's Priorities button lists them.",
+            _ => "",
+        };
+        var topExceptions = detail == ScrutinyDetail.BoardsOnly ? 1 : ScrutinyExceptions;
+        return new ScrutinyData(
             audience, quarter.Key, quarter.Label,
-            $"{ResultText.Plural(boards.Count, "board", "boards")}, {Ratings(priorities)} · {ResultText.Plural(exceptionCount, "exception", "exceptions")}.",
+            $"{ResultText.Plural(boards.Count, "board", "boards")}, {Ratings(priorities)} · {ResultText.Plural(exceptionCount, "exception", "exceptions")}.{left}",
             boards.Select(b =>
             {
                 var exceptions = ResultText.MostSeriousFirst(AllResults(b)).ToList();
+                var listed = detail switch
+                {
+                    ScrutinyDetail.EveryPriority => b.Priorities,
+                    ScrutinyDetail.PrioritiesNotGreen => b.Priorities.Where(p => p.Rating?.FinalRag != Rag.Green).ToList(),
+                    _ => [],
+                };
                 return new ScrutinyBoard(
                     b.Board.Id.ToString(), b.Board.Name, b.ChairName, RatingCounts(b.Priorities), exceptions.Count,
                     ResultText.Plural(exceptions.Count, "exception", "exceptions"),
-                    exceptions.Count == 0 ? "" : $"Most serious {Math.Min(ScrutinyExceptions, exceptions.Count)}:",
-                    exceptions.Take(ScrutinyExceptions).Select(Exception).ToList(),
-                    b.Priorities.Select(p => new ScrutinyPriority(p.Priority.Code, p.Priority.Title, StatusCard.RatingBadge(p.Rating))).ToList());
+                    exceptions.Count == 0 ? "" : $"Most serious {Math.Min(topExceptions, exceptions.Count)}:",
+                    exceptions.Take(topExceptions).Select(Exception).ToList(),
+                    listed.Select(p => new ScrutinyPriority(p.Priority.Code, p.Priority.Title, StatusCard.RatingBadge(p.Rating))).ToList());
             }).ToList());
-        return renderer.Render("scrutiny-summary-card", data);
     }
 
     /// <summary>Each indicator once, even when it serves two of the board's priorities.</summary>

@@ -25,29 +25,45 @@ public static class IndicatorResults
         return period.End > quarter.End ? period.Previous() : period;
     }
 
+    /// <summary>
+    /// The only targets the quarter's results read: for each frequency, its period for the quarter and that
+    /// period's financial year (an annual target applies to its quarters). A caller loading many indicators
+    /// for one quarter can load just these.
+    /// </summary>
+    public static IReadOnlyList<Period> TargetPeriodsFor(Period quarter) =>
+        Enum.GetValues<Frequency>().Select(f => PeriodFor(f, quarter)).SelectMany(p => new[] { p, p.YearPeriod }).Distinct().ToList();
+
+    /// <summary>The fewest periods a result can be worked out from: the period and the two before it (worsening two periods running).</summary>
+    public const int ShortestTrend = 3;
+
     /// <param name="counts">
     /// Which returns the results are read from (all when null); the others are treated as if they
     /// had never been opened. Publication passes "signed off where the directorate signs off".
     /// </param>
+    /// <param name="trendLength">
+    /// Periods of trend to read, at least <see cref="ShortestTrend"/>. Every rule (RAG, travel, exceptions) comes out the
+    /// same with the shortest trend; a caller that shows no trend (the summaries) reads less than half the returns with it.
+    /// </param>
     public static async Task<IReadOnlyList<IndicatorResult>> LoadAsync(
         PmfDbContext db, IReadOnlyCollection<Indicator> indicators, Period quarter, DateOnly today, CancellationToken cancellationToken,
-        Func<IndicatorReturn, bool>? counts = null)
+        Func<IndicatorReturn, bool>? counts = null, int trendLength = TrendLength)
     {
-        var wanted = indicators.ToDictionary(i => i.Id, i => Window(PeriodFor(i.Frequency, quarter)));
+        trendLength = Math.Max(trendLength, ShortestTrend);
+        var wanted = indicators.ToDictionary(i => i.Id, i => Window(PeriodFor(i.Frequency, quarter), trendLength));
         var periods = wanted.Values.SelectMany(w => w).Distinct().ToList();
         var ids = wanted.Keys.ToList();
         var returns = await db.Returns.AsNoTracking()
             .Where(r => ids.Contains(r.IndicatorId) && periods.Contains(r.Period))
             .ToListAsync(cancellationToken);
         var byIndicator = returns.Where(r => counts is null || counts(r)).ToLookup(r => r.IndicatorId);
-        return indicators.Select(i => Build(i, PeriodFor(i.Frequency, quarter), byIndicator[i.Id].ToDictionary(r => r.Period), today)).ToList();
+        return indicators.Select(i => Build(i, PeriodFor(i.Frequency, quarter), byIndicator[i.Id].ToDictionary(r => r.Period), today, trendLength)).ToList();
     }
 
-    private static IndicatorResult Build(Indicator indicator, Period period, IReadOnlyDictionary<Period, IndicatorReturn> returns, DateOnly today)
+    private static IndicatorResult Build(Indicator indicator, Period period, IReadOnlyDictionary<Period, IndicatorReturn> returns, DateOnly today, int trendLength)
     {
         returns.TryGetValue(period, out var current);
         var answered = current is { HasAnswer: true } ? current : null;
-        var trend = Enumerable.Range(0, TrendLength).Reverse()
+        var trend = Enumerable.Range(0, trendLength).Reverse()
             .Select(back => Back(period, back))
             .Select(p => returns.TryGetValue(p, out var r) && r.HasAnswer ? new TrendPoint(p, r.Value, r.EffectiveRag) : new TrendPoint(p, null, Rag.NoData))
             .ToList();
@@ -78,8 +94,8 @@ public static class IndicatorResults
             isLate);
     }
 
-    private static IEnumerable<Period> Window(Period period) =>
-        Enumerable.Range(0, TrendLength).Select(back => Back(period, back)).Append(period.SameLastYear());
+    private static IEnumerable<Period> Window(Period period, int trendLength) =>
+        Enumerable.Range(0, trendLength).Select(back => Back(period, back)).Append(period.SameLastYear());
 
     private static Period Back(Period period, int steps)
     {

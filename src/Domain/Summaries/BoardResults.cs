@@ -18,6 +18,10 @@ public static class BoardResults
 {
     public sealed record BoardView(Board Board, string ChairName, IReadOnlyList<PriorityView> Priorities, ActionCounts Actions);
 
+    /// <param name="Indicators">
+    /// Each indicator's result; its trend is the shortest that gives the same ratings and exceptions, and its
+    /// indicator carries only the targets of the quarter (<see cref="IndicatorResults.TargetPeriodsFor"/>).
+    /// </param>
     public sealed record PriorityView(Priority Priority, PriorityRating? Rating, IReadOnlyList<IndicatorResult> Indicators);
 
     /// <param name="CompletedThisQuarter">Actions whose progress for the quarter says complete.</param>
@@ -37,11 +41,14 @@ public static class BoardResults
         var ratings = await db.Ratings.AsNoTracking()
             .Where(r => priorityIds.Contains(r.PriorityId) && r.Period == quarter)
             .ToDictionaryAsync(r => r.PriorityId, cancellationToken);
+        // A council has a target per indicator for every year of its plans; the results read one or two of them.
+        var targetPeriods = IndicatorResults.TargetPeriodsFor(quarter);
         var indicators = await db.Indicators.AsNoTracking().AsSplitQuery()
-            .Include(i => i.Targets).Include(i => i.Priorities)
+            .Include(i => i.Targets.Where(t => targetPeriods.Contains(t.Period))).Include(i => i.Priorities)
             .Where(i => i.Priorities.Any(p => priorityIds.Contains(p.PriorityId)))
             .ToListAsync(cancellationToken);
-        var results = await IndicatorResults.LoadAsync(db, indicators, quarter, today, cancellationToken);
+        // Summaries show ratings and exceptions, not trends: the shortest trend reads less than half the returns.
+        var results = await IndicatorResults.LoadAsync(db, indicators, quarter, today, cancellationToken, trendLength: IndicatorResults.ShortestTrend);
         var actions = await db.BoardActions.AsNoTracking().Include(a => a.Progress)
             .Where(a => boardIds.Contains(a.BoardId)).ToListAsync(cancellationToken);
         var chairIds = boards.Select(b => b.ChairId).ToList();

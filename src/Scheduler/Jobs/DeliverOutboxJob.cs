@@ -52,38 +52,31 @@ public sealed class DeliverOutboxJob(
     {
         var settings = options.Value.Delivery;
         var counts = new ConcurrentDictionary<Recorded, int>();
-        var tried = new ConcurrentDictionary<Guid, bool>();
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var conversations = await NextBatchAsync(settings.BatchSize, tried, cancellationToken);
-            if (conversations is null)
-            {
-                return new Result(0, 0, 0, 0, 0, 0, Paused: true);
-            }
+        var run = new RunState();
 
-            if (conversations.Count == 0)
+        // One stream of conversations, read a batch at a time as senders come free: a batch's slowest
+        // conversation (a 429 waiting out its Retry-After) no longer holds up the next batch.
+        await Parallel.ForEachAsync(
+            ConversationsAsync(settings.BatchSize, run, cancellationToken),
+            new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelConversations, CancellationToken = cancellationToken },
+            async (ids, ct) =>
             {
-                break;
-            }
-
-            await Parallel.ForEachAsync(
-                conversations,
-                new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelConversations, CancellationToken = cancellationToken },
-                async (ids, ct) =>
+                await using var scope = scopes.CreateAsyncScope();
+                foreach (var id in ids)
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    foreach (var id in ids)
+                    var recorded = await DeliverOneAsync(scope.ServiceProvider, id, ct);
+                    counts.AddOrUpdate(recorded, 1, (_, n) => n + 1);
+                    if (recorded is Recorded.NotClaimed or Recorded.Abandoned or Recorded.Requeued)
                     {
-                        tried[id] = true;
-                        var recorded = await DeliverOneAsync(scope.ServiceProvider, id, ct);
-                        counts.AddOrUpdate(recorded, 1, (_, n) => n + 1);
-                        if (recorded is Recorded.NotClaimed or Recorded.Abandoned or Recorded.Requeued)
-                        {
-                            // Keep the conversation's order: its later messages wait for this one.
-                            break;
-                        }
+                        // Keep the conversation's order: its later messages wait for this one.
+                        break;
                     }
-                });
+                }
+            });
+
+        if (run.Paused && counts.IsEmpty)
+        {
+            return new Result(0, 0, 0, 0, 0, 0, Paused: true);
         }
 
         var result = new Result(
@@ -92,13 +85,47 @@ public sealed class DeliverOutboxJob(
             counts.GetValueOrDefault(Recorded.NotInstalled),
             counts.GetValueOrDefault(Recorded.Failed),
             counts.GetValueOrDefault(Recorded.Requeued),
-            counts.GetValueOrDefault(Recorded.Abandoned));
+            counts.GetValueOrDefault(Recorded.Abandoned),
+            run.Paused);
         if (result.Total > 0)
         {
             logger.LogInformation("Outbox delivery: {Result}", result);
         }
 
         return result;
+    }
+
+    /// <summary>What one run has handed out so far, and whether it stopped for a pause.</summary>
+    private sealed class RunState
+    {
+        public ConcurrentDictionary<Guid, bool> Tried { get; } = new();
+
+        public bool Paused { get; set; }
+    }
+
+    /// <summary>Batches of due conversations until nothing is due or the cycle is paused; each message is handed out once a run.</summary>
+    private async IAsyncEnumerable<List<Guid>> ConversationsAsync(int batchSize, RunState run, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var conversations = await NextBatchAsync(batchSize, run.Tried, cancellationToken);
+            if (conversations is null)
+            {
+                run.Paused = true;
+                yield break;
+            }
+
+            if (conversations.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var ids in conversations)
+            {
+                ids.ForEach(id => run.Tried[id] = true);
+                yield return ids;
+            }
+        }
     }
 
     /// <summary>

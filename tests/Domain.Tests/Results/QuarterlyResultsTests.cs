@@ -162,6 +162,24 @@ public abstract class QuarterlyResultsTests(TestDatabase database) : DatabaseTes
 
     private static WhoIsDue WhoIsDue(PmfBot.Domain.Storage.PmfDbContext db) => new(db, ReturnCalendar.EnglandAndWales(), new NudgePolicy());
 
+    [Fact]
+    public async Task The_shortest_trend_gives_the_same_ratings_travel_and_exceptions_as_the_full_one()
+    {
+        await SubmitHistory();
+        await using var db = Database.NewContext();
+        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Targets).ToListAsync();
+        var today = UkTime.Today(Clock);
+
+        var full = await Domain.Results.IndicatorResults.LoadAsync(db, indicators, TestCouncil.Q2, today, CancellationToken.None);
+        var shortest = await Domain.Results.IndicatorResults.LoadAsync(db, indicators, TestCouncil.Q2, today, CancellationToken.None, trendLength: Domain.Results.IndicatorResults.ShortestTrend);
+
+        Assert.Equal(
+            full.Select(r => (r.Indicator.Code, r.Value, r.Rag, r.Travel, Kinds: string.Join(",", r.Exceptions.Select(e => e.Kind)))),
+            shortest.Select(r => (r.Indicator.Code, r.Value, r.Rag, r.Travel, Kinds: string.Join(",", r.Exceptions.Select(e => e.Kind)))));
+        Assert.Contains(shortest, r => r.Exceptions.Any(e => e.Kind == ExceptionKind.WorseningTwoPeriods));
+        Assert.All(shortest, r => Assert.Equal(3, r.Trend.Count));
+    }
+
     private async Task SubmitHistory()
     {
         await using (var db = Database.NewContext())

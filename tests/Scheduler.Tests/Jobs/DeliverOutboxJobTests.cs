@@ -91,6 +91,31 @@ public abstract class DeliverOutboxJobTests(TestDatabase database) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_slow_conversation_does_not_hold_up_the_next_batch()
+    {
+        // A 429 waiting out its Retry-After is a slow conversation; the batches after it must not wait for it.
+        await using var services = Build(s =>
+        {
+            s["Scheduler:Delivery:BatchSize"] = "2";
+            s["Scheduler:Delivery:MaxParallelConversations"] = "2";
+        });
+        await services.WithAsync<Scheduler.Jobs.CycleJob, Scheduler.Jobs.CycleJob.Result>(job => job.RunAsync(CancellationToken.None));
+        Guid slow;
+        await using (var db = database.NewContext())
+        {
+            slow = (await db.Outbox.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).FirstAsync()).PersonId!.Value;
+        }
+
+        _delivery.Delay = m => m.PersonId == slow ? TimeSpan.FromSeconds(3) : TimeSpan.FromMilliseconds(100);
+        var delivered = await services.DeliverAsync();
+
+        // The slow one is in the first batch of two; waiting for it at the end of that batch would send it before the other six.
+        Assert.Equal(8, delivered.Sent);
+        Assert.Equal(slow, _delivery.Completed[^1].PersonId);
+        Assert.False(_delivery.OverlapSeen);
+    }
+
+    [Fact]
     public async Task A_delivery_that_hangs_is_abandoned_and_sent_again_once_its_claim_times_out()
     {
         var hung = _council.Owners[0];

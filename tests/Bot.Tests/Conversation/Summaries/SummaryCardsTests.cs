@@ -3,8 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Bot.Summaries;
 using PmfBot.Bot.Tests.Conversation.Status;
 using PmfBot.Bot.Tests.Conversation.Support;
+using Microsoft.EntityFrameworkCore;
+using PmfBot.Bot.Cards;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Demo;
+using PmfBot.Domain.Priorities;
+using PmfBot.Domain.RagRatings;
+using PmfBot.Domain.Ratings;
 
 namespace PmfBot.Bot.Tests.Conversation.Summaries;
 
@@ -50,5 +55,40 @@ public sealed class SummaryCardsTests : IAsyncLifetime
         Assert.Contains("Best Council Board", text);
         Assert.Contains("Most serious", text);
         Assert.All(ReadCards.Actions(card), a => Assert.Contains(a["verb"]!.GetValue<string>(), ReadCards.ReadVerbs));
+    }
+
+    [Fact]
+    public async Task A_scrutiny_summary_too_large_for_one_card_leaves_out_the_green_priorities_instead_of_failing()
+    {
+        var scrutinyId = await ReadCards.BoardIdAsync(_bot, "Scrutiny Board (Strategy and Resources)");
+        var q2 = Period.Quarter(2025, 2);
+        await using (var db = _bot.NewContext())
+        {
+            var board = await db.Boards.SingleAsync(b => b.Name == "Best Council Board");
+            var chair = await db.People.SingleAsync(p => p.Id == board.ChairId);
+            var template = await db.Priorities.FirstAsync(p => p.BoardId == board.Id);
+            var lead = await db.People.SingleAsync(p => p.Id == template.LeadOfficerId);
+            for (var n = 1; n <= 150; n++)
+            {
+                var priority = new Priority(Guid.NewGuid(), $"BIG-{n:000}", $"A priority of a very large council, number {n}, worded as long as plans word them", template.PlanId, board.Id, lead.Id, template.DirectorateId);
+                db.Priorities.Add(priority);
+                var rating = PriorityRating.AwaitProposal(priority, q2, _bot.Clock.GetUtcNow());
+                rating.Propose(lead, Rag.Green, "On track.", _bot.Clock.GetUtcNow());
+                rating.Approve(chair, board, _bot.Clock.GetUtcNow());
+                db.Ratings.Add(rating);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        using var scope = _bot.Services.CreateScope();
+        var card = await scope.ServiceProvider.GetRequiredService<SummaryCards>().ScrutinySummaryAsync(scrutinyId, q2, CancellationToken.None);
+
+        var text = ConversationBot.TextOf(card);
+        Assert.True(CardRenderer.SizeOf(card) < CardRenderer.MaxCardBytes);
+        Assert.Contains("Priorities rated green are not listed", text);
+        Assert.Contains("HR2", text);
+        Assert.DoesNotContain("BIG-001", text);
+        Assert.Contains("Best Council Board", text);
     }
 }

@@ -1,0 +1,231 @@
+using PmfBot.Bench.Fakes;
+using PmfBot.Bench.Generator;
+using PmfBot.Bench.Support;
+using PmfBot.Domain.Cycle;
+using PmfBot.Domain.Storage;
+
+namespace PmfBot.Bench.Inbound;
+
+/// <summary>
+/// Benchmarks 1 and 5: status queries through <c>/api/messages</c> of the real bot host (a process
+/// of its own, on PostgreSQL, checking every request's JWT against signing keys served by the fake
+/// Bot Connector), by the card button (answered in the response) and by chat message (answered through
+/// the connector: measured until the reply reaches the fake). The baseline is a bare ASP.NET Core
+/// endpoint in a process of its own answering a body of the same size. Benchmark 5 is the bot's
+/// resident memory, idle after start and at its peak under this load.
+/// </summary>
+public sealed class InboundBenchmark(Report report, BenchOptions options)
+{
+    private const double OpenLoopRate = 200;
+    private const int Concurrency = 32;
+    private const double GoalThroughputShare = 0.5;
+    private const double GoalP99Milliseconds = 50;
+    private const long GoalIdleBytes = 250L * 1024 * 1024;
+    private const long GoalLoadedBytes = 400L * 1024 * 1024;
+
+    private TimeSpan Warmup => TimeSpan.FromSeconds(options.Quick ? 5 : 15);
+
+    private TimeSpan ThroughputRun => TimeSpan.FromSeconds(options.Quick ? 5 : 10);
+
+    private TimeSpan LatencyRun => TimeSpan.FromSeconds(options.Quick ? 8 : 15);
+
+    public async Task RunAsync()
+    {
+        report.Heading("1. Inbound status queries through /api/messages, and 5. the bot's memory");
+        using var key = new BenchSigningKey();
+        await using var teams = await BotFrameworkFake.StartAsync(key, new TeamsLimits(globalPerSecond: null));
+        var spec = options.Quick ? CouncilSpec.WithIndicators(500) : CouncilSpec.Large;
+        var (database, council) = await BenchDatabase.WithCouncilAsync("inbound", spec, options.Today, teams.ServiceUrl, report.Output);
+        await using (database)
+        {
+            await PauseTheCycleAsync(database, council);
+            var bot = await StartBotAsync(database, teams);
+            await using (bot)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5));
+                var idle = bot.Memory().Resident;
+                report.Line($"bot process {bot.Id} ready on PostgreSQL with {spec.Describe()}; resident {Report.Mb(idle)} idle");
+
+                var activities = new StatusActivities(council, teams.ServiceUrl, BenchIds.BotTeamsId, key.CreateToken(BenchBot.AppId, teams.ServiceUrl));
+                using var client = NewClient();
+                var cardBytes = await CardSizeAsync(client, activities, bot.BaseUrl);
+                LoadGenerator.Call invoke = (n, ct) => InvokeAsync(client, activities, bot.BaseUrl, n, ct);
+                LoadGenerator.Call message = (n, ct) => MessageAsync(client, activities, teams, bot.BaseUrl, n, ct);
+
+                var peak = 0L;
+                using var sampling = new CancellationTokenSource();
+                var sampler = SampleMemoryAsync(bot, sampling.Token, resident => peak = Math.Max(peak, resident));
+
+                await LoadGenerator.ClosedLoopAsync(invoke, 8, Warmup);
+                await LoadGenerator.ClosedLoopAsync(message, 8, Warmup / 2);
+                var invokeThroughput = await LoadGenerator.ClosedLoopAsync(invoke, Concurrency, ThroughputRun);
+                var invokeLatency = await LoadGenerator.OpenLoopAsync(invoke, OpenLoopRate, LatencyRun);
+                var messageThroughput = await LoadGenerator.ClosedLoopAsync(message, Concurrency, ThroughputRun);
+                var messageLatency = await LoadGenerator.OpenLoopAsync(message, OpenLoopRate, LatencyRun);
+                await sampling.CancelAsync();
+                await sampler;
+                var highWater = bot.Memory().Peak;
+
+                var (baselineThroughput, baselineLatency) = await BaselineAsync(client, cardBytes);
+
+                report.Line($"status card in the invoke response: {cardBytes:N0} bytes; baseline answers the same size");
+                report.Line($"baseline, {Concurrency} callers: {baselineThroughput.Describe()}");
+                report.Line($"baseline, {OpenLoopRate}/s: {baselineLatency.Describe()}");
+                report.Line($"invoke (status.show), {Concurrency} callers: {invokeThroughput.Describe()}");
+                report.Line($"invoke (status.show), {OpenLoopRate}/s: {invokeLatency.Describe()}");
+                report.Line($"message (status <code>) until the reply reaches the connector, {Concurrency} callers: {messageThroughput.Describe()}");
+                report.Line($"message (status <code>) until the reply reaches the connector, {OpenLoopRate}/s: {messageLatency.Describe()}");
+
+                AddThroughput("invoke (card button)", invokeThroughput, baselineThroughput);
+                AddLatency("invoke (card button)", invokeLatency, baselineLatency);
+                AddThroughput("message, until the reply", messageThroughput, baselineThroughput);
+                AddLatency("message, until the reply", messageLatency, baselineLatency);
+
+                report.Heading("5. Memory: the bot's resident set");
+                report.Line($"sampled every 250 ms under benchmark 1: peak {Report.Mb(peak)}; VmHWM (highest since start) {Report.Mb(highWater)}");
+                report.Add(new Figure("5", "bot resident memory, idle after start", Report.Mb(idle), "", "", "< 250 MB", idle < GoalIdleBytes));
+                report.Add(new Figure("5", "bot resident memory, peak under benchmark 1 (VmHWM)", Report.Mb(highWater), Report.Mb(idle) + " idle",
+                    Report.Times(highWater / (double)idle), "< 400 MB", highWater < GoalLoadedBytes));
+            }
+        }
+
+        report.Note("inbound: every request carries a Bot Connector JWT the bot validates (RS256, issuer, audience, lifetime, serviceUrl claim, endorsement); " +
+            "one token is reused, as the Connector does. The bot's replies go to the fake connector without Teams' limits, and Bot:Connector:GlobalPermitsPerSecond is raised " +
+            "to 1000 for this run: one tenant could not receive 200 replies a second from Teams (50 per app per tenant), so the message figure stands for several councils on one deployment.");
+        if (options.Quick)
+        {
+            report.Note("--quick: inbound measured on a 500-indicator council with shorter runs.");
+        }
+    }
+
+    private void AddThroughput(string path, LoadResult measured, LoadResult baseline)
+    {
+        var ratio = measured.Throughput / baseline.Throughput;
+        report.Add(new Figure("1", $"{path}: throughput, {Concurrency} callers", Report.PerSecond(measured.Throughput) + Failures(measured),
+            Report.PerSecond(baseline.Throughput), Report.Times(ratio), $">= {GoalThroughputShare}x baseline", ratio >= GoalThroughputShare && measured.Failed == 0));
+    }
+
+    private void AddLatency(string path, LoadResult measured, LoadResult baseline)
+    {
+        var p99 = measured.Latencies.Percentile(99);
+        report.Add(new Figure("1", $"{path}: p99 at {OpenLoopRate}/s", Report.Ms(p99) + Failures(measured),
+            Report.Ms(baseline.Latencies.Percentile(99)), Report.Times(p99 / baseline.Latencies.Percentile(99)), $"< {GoalP99Milliseconds} ms", p99 < GoalP99Milliseconds && measured.Failed == 0));
+    }
+
+    private static string Failures(LoadResult result) => result.Failed == 0 ? "" : $" ({result.Failed:N0} failed)";
+
+    private async Task<(LoadResult Throughput, LoadResult Latency)> BaselineAsync(HttpClient client, int bytes)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "PmfBot.Bench.dll");
+        await using var baseline = await HostProcess.StartAsync(dll, [BareBaseline.Command, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            new Dictionary<string, string?>(), Path.Combine(options.RepositoryRoot, "artifacts", "bench-baseline.log"), "/healthz");
+        LoadGenerator.Call call = async (n, ct) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, baseline.BaseUrl + "/api/messages")
+            {
+                Content = new StringContent($"{{\"type\":\"invoke\",\"id\":\"b-{n}\"}}", System.Text.Encoding.UTF8, "application/json"),
+            };
+            using var response = await client.SendAsync(request, ct);
+            var body = await response.Content.ReadAsByteArrayAsync(ct);
+            return response.IsSuccessStatusCode && body.Length == bytes;
+        };
+        await LoadGenerator.ClosedLoopAsync(call, 8, Warmup / 2);
+        var throughput = await LoadGenerator.ClosedLoopAsync(call, Concurrency, ThroughputRun);
+        var latency = await LoadGenerator.OpenLoopAsync(call, OpenLoopRate, LatencyRun);
+        return (throughput, latency);
+    }
+
+    private async Task<HostProcess> StartBotAsync(BenchDatabase database, BotFrameworkFake teams)
+    {
+        var dll = Path.Combine(options.RepositoryRoot, "src", "Bot", "bin", "Release", "net10.0", "PmfBot.Bot.dll");
+        var environment = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Pmf"] = database.ConnectionString,
+            ["Demo__Seed"] = "false",
+        };
+        foreach (var (setting, value) in BenchBot.Settings(teams, globalPermitsPerSecond: 1000))
+        {
+            environment[setting.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return await HostProcess.StartAsync(dll, [], environment, Path.Combine(options.RepositoryRoot, "artifacts", "bench-bot.log"), "/healthz");
+    }
+
+    /// <summary>The cycle would otherwise open returns and send nudges while the benchmark runs.</summary>
+    private static async Task PauseTheCycleAsync(BenchDatabase database, GeneratedCouncil council)
+    {
+        await using var db = StorageSetup.CreateContext(database.Options);
+        var state = CycleState.New(DateTimeOffset.UtcNow);
+        state.Pause(council.Reader.Id, DateTimeOffset.UtcNow);
+        db.CycleState.Add(state);
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<int> CardSizeAsync(HttpClient client, StatusActivities activities, string baseUrl)
+    {
+        using var request = activities.Invoke(baseUrl, 0);
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || !body.Contains("application/vnd.microsoft.card.adaptive", StringComparison.Ordinal))
+        {
+            throw new BenchSetupException($"The bot did not answer status.show with a card ({(int)response.StatusCode}): {body[..Math.Min(body.Length, 300)]}");
+        }
+
+        return System.Text.Encoding.UTF8.GetByteCount(body);
+    }
+
+    private static async Task<bool> InvokeAsync(HttpClient client, StatusActivities activities, string baseUrl, int number, CancellationToken cancellationToken)
+    {
+        using var request = activities.Invoke(baseUrl, number);
+        using var response = await client.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return response.IsSuccessStatusCode && body.Contains("\"statusCode\":200", StringComparison.Ordinal);
+    }
+
+    private static async Task<bool> MessageAsync(HttpClient client, StatusActivities activities, BotFrameworkFake teams, string baseUrl, int number, CancellationToken cancellationToken)
+    {
+        var id = StatusActivities.MessageId(number);
+        var reply = teams.ReplyTo(id);
+        try
+        {
+            using var request = activities.Message(baseUrl, number);
+            using var response = await client.SendAsync(request, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                return false;
+            }
+
+            await reply.WaitAsync(cancellationToken);
+            return true;
+        }
+        finally
+        {
+            teams.ForgetReply(id);
+        }
+    }
+
+    private static async Task SampleMemoryAsync(HostProcess bot, CancellationToken cancellationToken, Action<long> sample)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            sample(bot.Memory().Resident);
+            try
+            {
+                await Task.Delay(250, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static HttpClient NewClient() => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = 512,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+}
