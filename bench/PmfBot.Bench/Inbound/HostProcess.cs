@@ -114,6 +114,15 @@ public sealed class HostProcess : IAsyncDisposable
         return (resident, peak);
     }
 
+    /// <summary>CPU time the process has used (user and system), from /proc/&lt;pid&gt;/stat.</summary>
+    public TimeSpan Cpu()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

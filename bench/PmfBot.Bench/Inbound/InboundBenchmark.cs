@@ -58,9 +58,14 @@ public sealed class InboundBenchmark(Report report, BenchOptions options)
 
                 await LoadGenerator.ClosedLoopAsync(invoke, 8, Warmup);
                 await LoadGenerator.ClosedLoopAsync(message, 8, Warmup / 2);
+                var cpu = bot.Cpu();
                 var invokeThroughput = await LoadGenerator.ClosedLoopAsync(invoke, Concurrency, ThroughputRun);
-                var invokeLatency = await LoadGenerator.OpenLoopAsync(invoke, OpenLoopRate, LatencyRun);
+                var invokeCpu = (bot.Cpu() - cpu) / Math.Max(1, invokeThroughput.Completed);
+                cpu = bot.Cpu();
                 var messageThroughput = await LoadGenerator.ClosedLoopAsync(message, Concurrency, ThroughputRun);
+                var messageCpu = (bot.Cpu() - cpu) / Math.Max(1, messageThroughput.Completed);
+                var peakAtCapacity = peak;
+                var invokeLatency = await LoadGenerator.OpenLoopAsync(invoke, OpenLoopRate, LatencyRun);
                 var messageLatency = await LoadGenerator.OpenLoopAsync(message, OpenLoopRate, LatencyRun);
                 await sampling.CancelAsync();
                 await sampler;
@@ -75,6 +80,8 @@ public sealed class InboundBenchmark(Report report, BenchOptions options)
                 report.Line($"invoke (status.show), {OpenLoopRate}/s: {invokeLatency.Describe()}");
                 report.Line($"message (status <code>) until the reply reaches the connector, {Concurrency} callers: {messageThroughput.Describe()}");
                 report.Line($"message (status <code>) until the reply reaches the connector, {OpenLoopRate}/s: {messageLatency.Describe()}");
+                report.Line($"the bot's own CPU per status query: {invokeCpu.TotalMilliseconds:0.0} ms by card button, {messageCpu.TotalMilliseconds:0.0} ms by message " +
+                    $"(so {OpenLoopRate}/s needs {invokeCpu.TotalSeconds * OpenLoopRate:0.0} to {messageCpu.TotalSeconds * OpenLoopRate:0.0} cores for the bot alone, before PostgreSQL)");
 
                 AddThroughput("invoke (card button)", invokeThroughput, baselineThroughput);
                 AddLatency("invoke (card button)", invokeLatency, baselineLatency);
@@ -82,7 +89,7 @@ public sealed class InboundBenchmark(Report report, BenchOptions options)
                 AddLatency("message, until the reply", messageLatency, baselineLatency);
 
                 report.Heading("5. Memory: the bot's resident set");
-                report.Line($"sampled every 250 ms under benchmark 1: peak {Report.Mb(peak)}; VmHWM (highest since start) {Report.Mb(highWater)}");
+                report.Line($"sampled every 250 ms under benchmark 1: peak {Report.Mb(peakAtCapacity)} while at capacity ({Concurrency} callers), {Report.Mb(peak)} including the {OpenLoopRate}/s runs; VmHWM (highest since start) {Report.Mb(highWater)}");
                 report.Add(new Figure("5", "bot resident memory, idle after start", Report.Mb(idle), "", "", "< 250 MB", idle < GoalIdleBytes));
                 report.Add(new Figure("5", "bot resident memory, peak under benchmark 1 (VmHWM)", Report.Mb(highWater), Report.Mb(idle) + " idle",
                     Report.Times(highWater / (double)idle), "< 400 MB", highWater < GoalLoadedBytes));
