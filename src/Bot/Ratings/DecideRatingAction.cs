@@ -79,7 +79,7 @@ public sealed class DecideRatingAction(
                 await EditOriginalMessageAsync(request, priorityId, period, cancellationToken);
 
                 // A rating sent back goes to the lead, and a board's last decision sends its summary: now.
-                cycle.RunSoon();
+                cycle.TryRunSoon("a chair's decision");
                 return await cards.ApprovalCardAsync(priorityId, period, request.Person, Notice.Good(Done(decided)), cancellationToken: cancellationToken);
             }
             catch (PmfRuleException refused) when (refused.Field is { Length: > 0 } field)

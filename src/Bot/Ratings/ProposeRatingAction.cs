@@ -51,7 +51,7 @@ public sealed class ProposeRatingAction(PmfDbContext db, ProposeRating propose, 
                 await propose.HandleAsync(new ProposeRating.Command(request.Person.Id, priorityId, period, rag, summary), cancellationToken);
 
                 // The chair's approval card goes out now rather than at the cycle's next quarter-hour.
-                cycle.RunSoon();
+                cycle.TryRunSoon("a rating proposal");
                 var chair = await db.Boards.AsNoTracking().Where(b => b.Id == priority.BoardId)
                     .Join(db.People, b => b.ChairId, p => p.Id, (b, p) => p.Name).SingleAsync(cancellationToken);
                 return await cards.ProposalCardAsync(

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PmfBot.Domain;
 using PmfBot.Domain.Calendar;
@@ -20,7 +21,8 @@ public sealed class CycleControl(
     CycleStateStore states,
     IBackgroundJobClient jobs,
     IOptions<SchedulerOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<CycleControl> logger)
 {
     public sealed record Status(bool IsPaused, string? PausedBy, DateTimeOffset? PausedAt, DateOnly? LastCompletedDay);
 
@@ -87,6 +89,25 @@ public sealed class CycleControl(
         var cycle = jobs.Enqueue<CycleJob>(job => job.RunForAsync(forDay, CancellationToken.None));
         jobs.ContinueJobWith<DeliverOutboxJob>(cycle, job => job.RunAsync(CancellationToken.None));
         return cycle;
+    }
+
+    /// <summary>
+    /// <see cref="RunSoon"/> after a change has already been saved: if the job storage cannot take
+    /// the job, the change stands and the cycle's next quarter-hour picks up what it would have done,
+    /// so the person must not be told that nothing was saved. Logged as a warning; false when not queued.
+    /// </summary>
+    public bool TryRunSoon(string after)
+    {
+        try
+        {
+            RunSoon();
+            return true;
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            logger.LogWarning(failure, "Could not queue the cycle after {Change}; the next scheduled run will pick it up", after);
+            return false;
+        }
     }
 
     private async Task EnsurePerformanceTeamAsync(Guid actorId, CancellationToken cancellationToken)

@@ -30,10 +30,14 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
 
     private readonly bool _demoClock;
 
+    private readonly Action<IServiceCollection>? _alsoServices;
+
     /// <param name="demoClock">Run on the local demo's clock (over <see cref="Clock"/>), as scripts/run.sh does.</param>
-    public ConversationBot(TestDatabase? database = null, bool demoClock = false)
+    /// <param name="alsoServices">Replaces services after the bot's own registrations (faults).</param>
+    public ConversationBot(TestDatabase? database = null, bool demoClock = false, Action<IServiceCollection>? alsoServices = null)
     {
         _demoClock = demoClock;
+        _alsoServices = alsoServices;
         _database = database ?? new SqliteTestDatabase();
         Connector = WireMockServer.Start();
         Connector.Given(Request.Create().UsingAnyMethod().WithPath(p => p.StartsWith("/v3/conversations", StringComparison.Ordinal)))
@@ -107,8 +111,11 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         // No Hangfire server: the tests run the cycle and the delivery themselves.
         builder.UseSetting("Scheduler:Role", "web");
-        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(
-            _demoClock ? new PmfBot.Bot.Demo.DemoClock(Clock, start: null) : Clock)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_demoClock ? new PmfBot.Bot.Demo.DemoClock(Clock, start: null) : Clock));
+            _alsoServices?.Invoke(services);
+        });
     }
 
     private JsonObject Activity(DemoPerson person, string type, string conversationType) => new()
