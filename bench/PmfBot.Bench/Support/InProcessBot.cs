@@ -46,6 +46,12 @@ public sealed class InProcessBot : IAsyncDisposable
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
         }
 
+        if (Environment.GetEnvironmentVariable("BENCH_QUERY_LOG") == "1")
+        {
+            // Diagnosis: EF Core logs each query it compiles; in a warm process there should be none.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Query", LogLevel.Debug);
+        }
+
         builder.AddPmfStorage();
         builder.AddPmfDomain();
         builder.AddTeamsBot();

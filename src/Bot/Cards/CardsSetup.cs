@@ -9,6 +9,7 @@ public static class CardsSetup
     {
         services.AddSingleton(_ => CardTemplates.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "cards")));
         services.AddSingleton<CardRenderer>();
+        services.AddSingleton<RenderedCardCache>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Ratings;
 using PmfBot.Domain.Risks;
 using PmfBot.Domain.Search;
+using PmfBot.Domain.Storage;
 using PmfBot.Domain.Travel;
 using DomainStatus = PmfBot.Domain.Status.PriorityStatus;
 
@@ -16,7 +17,7 @@ namespace PmfBot.Bot.Status;
 /// results are published to boards and scrutiny, so there is no write button on it.
 /// </summary>
 public sealed class StatusCard(
-    DomainStatus status, FindPriority find, CardRenderer renderer, MessageCards messages, TimeProvider clock)
+    DomainStatus status, FindPriority find, CardRenderer renderer, RenderedCardCache rendered, PmfDbContext db, MessageCards messages, TimeProvider clock)
     : ICommand, ICardAction
 {
     public const string Kind = "status-card";
@@ -66,7 +67,15 @@ public sealed class StatusCard(
     public Task<JsonObject> ShowAsync(CardActionRequest request, int page, CancellationToken cancellationToken) =>
         BuildAsync(request.Id("priorityId"), ResultText.QuarterOf(request, clock), page, cancellationToken);
 
-    public async Task<JsonObject> BuildAsync(Guid priorityId, Period quarter, int page, CancellationToken cancellationToken)
+    /// <summary>The card, as rendered for anyone since the last saved change (<see cref="RenderedCardCache"/>).</summary>
+    public Task<JsonObject> BuildAsync(Guid priorityId, Period quarter, int page, CancellationToken cancellationToken) =>
+        rendered.GetOrRenderAsync(
+            db,
+            new RenderedCardCache.Key(Kind, priorityId, quarter.Key, page, UkTime.Today(clock)),
+            () => RenderAsync(priorityId, quarter, page, cancellationToken),
+            cancellationToken);
+
+    private async Task<JsonObject> RenderAsync(Guid priorityId, Period quarter, int page, CancellationToken cancellationToken)
     {
         var view = await status.LoadAsync(priorityId, quarter, cancellationToken);
         var priority = view.Priority;

@@ -24,6 +24,7 @@ public static class TeamsBotExtensions
         // Inbound
         services.AddHttpClient(BotConnectorSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<BotConnectorSigningKeys>();
+        services.TryAddSingleton(new TokenClock(TimeProvider.System));
         services.AddSingleton<BotConnectorAuthenticator>();
         services.AddSingleton<ActivityQueue>();
         services.AddSingleton<ActivityRouter>();

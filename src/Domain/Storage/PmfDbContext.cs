@@ -51,6 +51,8 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
     public DbSet<Conversations.ConversationReference> ConversationReferences => Set<Conversations.ConversationReference>();
     public DbSet<Cycle.CycleState> CycleState => Set<Cycle.CycleState>();
 
+    public DbSet<DataVersion> DataVersion => Set<DataVersion>();
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -62,6 +64,7 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
         var audited = ChangeTracker.Entries<AuditedEntity>().Select(e => e.Entity).Where(e => e.PendingAudit.Count > 0).ToList();
         var lines = audited.SelectMany(e => e.PendingAudit).ToList();
         AuditLog.AddRange(lines);
+        StampDataVersion();
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -85,6 +88,33 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PmfDbContext).Assembly);
+    }
+
+    /// <summary>
+    /// Changes <see cref="Storage.DataVersion"/> in the same transaction as any change to what the cards
+    /// show; the scheduler's own bookkeeping (outbox, conversation references, cycle state) leaves it alone.
+    /// </summary>
+    private void StampDataVersion()
+    {
+        var changesData = ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && e.Entity is not (global::PmfBot.Domain.Outbox.OutboxMessage or Conversations.ConversationReference or global::PmfBot.Domain.Cycle.CycleState
+                or SchemaVersion or AuditEntry or Storage.DataVersion));
+        if (!changesData)
+        {
+            return;
+        }
+
+        // Still tracked after an earlier save of this context: give it a new stamp rather than attach a second.
+        if (ChangeTracker.Entries<Storage.DataVersion>().FirstOrDefault() is { } tracked)
+        {
+            tracked.Property(v => v.Stamp).CurrentValue = Storage.DataVersion.NewStamp();
+            return;
+        }
+
+        var next = Storage.DataVersion.Next();
+        DataVersion.Attach(next);
+        Entry(next).Property(v => v.Stamp).IsModified = true;
     }
 
     private void EnsureAuditLogIsAppendOnly()

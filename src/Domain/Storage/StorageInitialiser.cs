@@ -28,6 +28,7 @@ public sealed class StorageInitialiser(PmfDbContext db, TimeProvider clock)
 
             var created = await db.Database.EnsureCreatedAsync(cancellationToken);
             await ProtectAuditLogAsync(cancellationToken);
+            await EnsureDataVersionAsync(cancellationToken);
             await CheckVersionAsync(created, cancellationToken);
             return created;
         }
@@ -64,6 +65,22 @@ public sealed class StorageInitialiser(PmfDbContext db, TimeProvider clock)
                 "Restore a matching release or migrate the database before starting.");
         }
     }
+
+    // Added after schema version 3 without raising it: a database created before gets the table and
+    // its one row here (EnsureCreated creates both for a new one), so no migration is needed.
+    private Task EnsureDataVersionAsync(CancellationToken cancellationToken) => db.IsSqlite
+        ? db.Database.ExecuteSqlRawAsync(
+            """
+            CREATE TABLE IF NOT EXISTS data_version ("Id" INTEGER NOT NULL CONSTRAINT "PK_data_version" PRIMARY KEY, "Stamp" INTEGER NOT NULL);
+            INSERT OR IGNORE INTO data_version ("Id", "Stamp") VALUES (1, 0);
+            """,
+            cancellationToken)
+        : db.Database.ExecuteSqlRawAsync(
+            """
+            CREATE TABLE IF NOT EXISTS data_version ("Id" integer NOT NULL CONSTRAINT "PK_data_version" PRIMARY KEY, "Stamp" bigint NOT NULL);
+            INSERT INTO data_version ("Id", "Stamp") VALUES (1, 0) ON CONFLICT DO NOTHING;
+            """,
+            cancellationToken);
 
     // The database itself refuses to change or delete audit lines, whatever code runs against it.
     private Task ProtectAuditLogAsync(CancellationToken cancellationToken) => db.IsSqlite

@@ -26,13 +26,26 @@ public sealed record AuthenticationOutcome(BotConnectorIdentity? Identity, strin
 /// period with 5 minutes skew; signed RS256 by a key from the OpenID metadata's key set; a <c>serviceUrl</c>
 /// claim equal to the activity's serviceUrl; the signing key endorsed for the activity's channelId.
 /// The first five are checked before the body is read; the last two need the parsed activity.
+/// <para>
+/// The Connector sends the same token with every activity for about an hour, so a token that passed is
+/// remembered until it expires: the signature is checked once, not on every request. A remembered token
+/// still fails once its key leaves the Connector's key set or its lifetime ends. Only tokens that passed
+/// every check are remembered, so forged ones cannot fill the memory.
+/// </para>
 /// </summary>
-public sealed class BotConnectorAuthenticator(BotConnectorSigningKeys signingKeys, IOptions<BotOptions> options)
+public sealed class BotConnectorAuthenticator(BotConnectorSigningKeys signingKeys, IOptions<BotOptions> options, TokenClock clock)
 {
     public const string Issuer = "https://api.botframework.com";
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>Far more tokens than the Connector uses at once (one an hour, per region); beyond it, start again.</summary>
+    public const int MaxRememberedTokens = 1000;
+
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Passed> _passed = new(StringComparer.Ordinal);
+
+    private sealed record Passed(BotConnectorIdentity Identity, string? KeyId, DateTimeOffset ValidFrom, DateTimeOffset ValidTo);
 
     public async Task<AuthenticationOutcome> AuthenticateAsync(string? authorizationHeader, CancellationToken cancellationToken)
     {
@@ -44,6 +57,13 @@ public sealed class BotConnectorAuthenticator(BotConnectorSigningKeys signingKey
             return AuthenticationOutcome.Fail("the Authorization header is not a Bearer token");
 
         var token = parts[1];
+        if (_passed.TryGetValue(token, out var passed))
+        {
+            if (await StillValidAsync(passed, cancellationToken))
+                return new AuthenticationOutcome(passed.Identity, null);
+            _passed.TryRemove(token, out _);
+        }
+
         string? keyId;
         try
         {
@@ -77,6 +97,7 @@ public sealed class BotConnectorAuthenticator(BotConnectorSigningKeys signingKey
             ValidateAudience = true,
             ValidateLifetime = true,
             ClockSkew = ClockSkew,
+            LifetimeValidator = ValidLifetime,
         };
 
         var result = await _handler.ValidateTokenAsync(token, parameters);
@@ -89,7 +110,52 @@ public sealed class BotConnectorAuthenticator(BotConnectorSigningKeys signingKey
             .Where(c => string.Equals(c.Type, "serviceurl", StringComparison.OrdinalIgnoreCase))
             .Select(c => c.Value)
             .ToList();
-        return new AuthenticationOutcome(new BotConnectorIdentity(result.ClaimsIdentity, serviceUrls, Endorsements(jwk)), null);
+        var identity = new BotConnectorIdentity(result.ClaimsIdentity, serviceUrls, Endorsements(jwk));
+        Remember(token, identity, result.SecurityToken);
+        return new AuthenticationOutcome(identity, null);
+    }
+
+    /// <summary>IdentityModel's own lifetime rule and exceptions, on <see cref="TokenClock"/> rather than DateTime.UtcNow.</summary>
+    private bool ValidLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = clock.Time.GetUtcNow().UtcDateTime;
+        if (expires is null)
+            throw new SecurityTokenNoExpirationException("The token has no expiration time.");
+        if (notBefore is { } from && from > now + ClockSkew)
+            throw new SecurityTokenNotYetValidException("The token is not valid yet.") { NotBefore = from };
+        if (expires.Value < now - ClockSkew)
+            throw new SecurityTokenExpiredException("The token has expired.") { Expires = expires.Value };
+        return true;
+    }
+
+    private void Remember(string token, BotConnectorIdentity identity, SecurityToken validated)
+    {
+        if (_passed.Count >= MaxRememberedTokens)
+            _passed.Clear();
+        _passed[token] = new Passed(
+            identity,
+            (validated as JsonWebToken)?.Kid,
+            new DateTimeOffset(DateTime.SpecifyKind(validated.ValidFrom, DateTimeKind.Utc)),
+            new DateTimeOffset(DateTime.SpecifyKind(validated.ValidTo, DateTimeKind.Utc)));
+    }
+
+    /// <summary>The checks that can change after a token passed: its lifetime, and whether its key is still published.</summary>
+    private async Task<bool> StillValidAsync(Passed passed, CancellationToken cancellationToken)
+    {
+        var now = clock.Time.GetUtcNow();
+        if (now > passed.ValidTo + ClockSkew || now < passed.ValidFrom - ClockSkew)
+            return false;
+        if (passed.KeyId is null)
+            return true;
+        try
+        {
+            var keys = await signingKeys.GetKeysAsync(passed.KeyId, cancellationToken);
+            return keys.Any(k => string.Equals(k.Kid, passed.KeyId, StringComparison.Ordinal));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The checks that need the activity: serviceUrl claim and channel endorsement.</summary>

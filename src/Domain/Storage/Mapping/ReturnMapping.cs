@@ -144,3 +144,14 @@ internal sealed class CycleStateMapping : IEntityTypeConfiguration<Cycle.CycleSt
         state.Property(s => s.Id).ValueGeneratedNever();
     }
 }
+
+internal sealed class DataVersionMapping : IEntityTypeConfiguration<DataVersion>
+{
+    public void Configure(EntityTypeBuilder<DataVersion> version)
+    {
+        version.ToTable("data_version");
+        version.Property(v => v.Id).ValueGeneratedNever();
+        // The row exists from the start: every save updates it without reading it.
+        version.HasData(new { Id = DataVersion.SingletonId, Stamp = 0L });
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PmfBot.Domain.Storage;
+
+namespace PmfBot.Bot.Cards;
+
+/// <summary>
+/// Cards that read the same for everyone (a priority's status for a quarter), kept as rendered
+/// under the <see cref="DataVersion"/> stamp read before they were loaded. A board meeting or a
+/// scrutiny session asks for the same few priorities over and over; each ask then costs one
+/// small read instead of seven queries and a render, and any saved change anywhere (on any server)
+/// changes the stamp, so nobody ever sees a card older than the last change.
+/// </summary>
+public sealed class RenderedCardCache
+{
+    /// <summary>More than a large council's priorities and pages for a quarter or two; beyond it, start again.</summary>
+    public const int MaxCards = 1024;
+
+    private readonly ConcurrentDictionary<Key, Entry> _cards = new();
+
+    /// <param name="Today">Part of the key: lateness and overdue actions change with the day, not only with the data.</param>
+    public sealed record Key(string Kind, Guid Id, string PeriodKey, int Page, DateOnly Today);
+
+    private sealed record Entry(long Stamp, byte[] Card);
+
+    public async Task<JsonObject> GetOrRenderAsync(PmfDbContext db, Key key, Func<Task<JsonObject>> render, CancellationToken cancellationToken)
+    {
+        var stamp = await db.DataVersion.AsNoTracking().Select(v => v.Stamp).SingleAsync(cancellationToken);
+        if (_cards.TryGetValue(key, out var kept) && kept.Stamp == stamp)
+        {
+            return JsonNode.Parse(kept.Card)!.AsObject();
+        }
+
+        var card = await render();
+        if (_cards.Count >= MaxCards)
+        {
+            _cards.Clear();
+        }
+
+        // Kept as bytes (a fifth of the memory of the parsed card); every caller gets a card of its own to change.
+        _cards[key] = new Entry(stamp, JsonSerializer.SerializeToUtf8Bytes(card));
+        return card;
+    }
+}
