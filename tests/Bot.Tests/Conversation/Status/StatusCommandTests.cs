@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PmfBot.Bot.Tests.Conversation.Support;
 using PmfBot.Domain.Demo;
 using PmfBot.Tests.Support;
@@ -30,6 +31,27 @@ public abstract class StatusCommandTests(TestDatabase database) : IAsyncLifetime
         Assert.Contains("indicators:", text);
         Assert.All(ReadCards.Actions(card), a => Assert.Contains(a["verb"]!.GetValue<string>(), ReadCards.ReadVerbs));
         Assert.Contains(ReadCards.Actions(card), a => a["verb"]!.GetValue<string>() == "indicator.history");
+    }
+
+    [Fact]
+    public async Task Status_asked_again_after_a_change_saved_by_another_server_shows_the_change()
+    {
+        var first = ConversationBot.TextOf(Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "status hw1")));
+        string oldName;
+        await using (var otherServer = _bot.NewContext())
+        {
+            var priority = await otherServer.Priorities.SingleAsync(p => p.Code == "HW1");
+            var lead = await otherServer.People.SingleAsync(p => p.Id == priority.LeadOfficerId);
+            oldName = lead.Name;
+            lead.Rename("Dr Imogen Renamed");
+            await otherServer.SaveChangesAsync();
+        }
+
+        var again = ConversationBot.TextOf(Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "status hw1")));
+
+        Assert.Contains(oldName, first);
+        Assert.Contains("Dr Imogen Renamed", again);
+        Assert.DoesNotContain(oldName, again);
     }
 
     [Fact]
