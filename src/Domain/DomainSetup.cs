@@ -28,6 +28,7 @@ public static class DomainSetup
         services.AddScoped<BoardActions.RecordActionProgress>();
         services.AddScoped<WriteSelfAssessment>();
         services.AddScoped<PriorityStatus>();
+        services.AddSingleton<Summaries.CouncilResults>();
         services.AddScoped<ExceptionsReport>();
         services.AddScoped<DirectorateScorecard>();
         services.AddScoped<PublishedScorecards>();

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using PmfBot.Domain.Storage;
 
 namespace PmfBot.Bot.Cards;
@@ -27,7 +26,7 @@ public sealed class RenderedCardCache
 
     public async Task<JsonObject> GetOrRenderAsync(PmfDbContext db, Key key, Func<Task<JsonObject>> render, CancellationToken cancellationToken)
     {
-        var stamp = await db.DataVersion.AsNoTracking().Select(v => v.Stamp).SingleAsync(cancellationToken);
+        var stamp = await db.DataStampAsync(cancellationToken);
         if (_cards.TryGetValue(key, out var kept) && kept.Stamp == stamp)
         {
             return JsonNode.Parse(kept.Card)!.AsObject();

@@ -18,7 +18,7 @@ namespace PmfBot.Bot.Summaries;
 /// calls <see cref="BoardSummaryAsync"/> and <see cref="ScrutinySummaryAsync"/> with ids and a
 /// period; both are summarised, not paged, and carry no write buttons.
 /// </summary>
-public sealed class SummaryCards(PmfDbContext db, CardRenderer renderer, ReturnCalendar calendar, TimeProvider clock) : ICardAction
+public sealed class SummaryCards(PmfDbContext db, CouncilResults council, CardRenderer renderer, ReturnCalendar calendar, TimeProvider clock) : ICardAction
 {
     public const int BoardExceptions = 10;
     public const int ScrutinyExceptions = 3;
@@ -45,7 +45,7 @@ public sealed class SummaryCards(PmfDbContext db, CardRenderer renderer, ReturnC
 
     public async Task<JsonObject> BoardSummaryAsync(Guid boardId, Period quarter, CancellationToken cancellationToken)
     {
-        var board = (await BoardResults.LoadAsync(db, boardId, quarter, UkTime.Today(clock), cancellationToken)).SingleOrDefault()
+        var board = await council.BoardAsync(db, boardId, quarter, UkTime.Today(clock), cancellationToken)
             ?? throw new Domain.PmfRuleException("That board no longer exists.");
         var results = AllResults(board);
         var exceptions = ResultText.MostSeriousFirst(results).ToList();
@@ -76,7 +76,7 @@ public sealed class SummaryCards(PmfDbContext db, CardRenderer renderer, ReturnC
         var audience = audienceBoardId is { } id
             ? await db.Boards.Where(b => b.Id == id).Select(b => b.Name).SingleOrDefaultAsync(cancellationToken) ?? "Scrutiny"
             : "Scrutiny";
-        var boards = await BoardResults.LoadAsync(db, null, quarter, UkTime.Today(clock), cancellationToken);
+        var boards = await council.AllBoardsAsync(db, quarter, UkTime.Today(clock), cancellationToken);
         var exceptionCount = boards.Sum(b => ResultText.MostSeriousFirst(AllResults(b)).Count());
         // A large council's scrutiny summary is over Teams' card size with every priority listed: leave out
         // the green ones first, then every priority line (each board's "Priorities" button still lists them).

@@ -53,6 +53,10 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
 
     public DbSet<DataVersion> DataVersion => Set<DataVersion>();
 
+    /// <summary>The current <see cref="Storage.DataVersion"/> stamp: one small read.</summary>
+    public Task<long> DataStampAsync(CancellationToken cancellationToken = default) =>
+        DataVersion.AsNoTracking().Select(v => v.Stamp).SingleAsync(cancellationToken);
+
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

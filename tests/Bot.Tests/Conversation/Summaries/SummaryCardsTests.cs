@@ -41,6 +41,29 @@ public sealed class SummaryCardsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Summaries_share_one_reading_of_the_council_until_a_change_is_saved_then_show_the_change()
+    {
+        var boardId = await ReadCards.BoardIdAsync(_bot, "Housing and Regeneration Board");
+        var data = new JsonObject { ["cardKind"] = "status-card", ["boardId"] = boardId.ToString(), ["periodKey"] = "2025-26-Q2" };
+        var before = ConversationBot.TextOf(ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "board.show", data.DeepClone().AsObject())));
+        await using (var otherServer = _bot.NewContext())
+        {
+            var chair = await otherServer.People.SingleAsync(p => p.Name == "Cllr Bethan Rowlands");
+            chair.Rename("Cllr Bethan Rowlands-Hughes");
+            await otherServer.SaveChangesAsync();
+        }
+
+        var after = ConversationBot.TextOf(ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "board.show", data)));
+        var scrutinyId = await ReadCards.BoardIdAsync(_bot, "Scrutiny Board (Strategy and Resources)");
+        using var scope = _bot.Services.CreateScope();
+        var scrutiny = ConversationBot.TextOf(await scope.ServiceProvider.GetRequiredService<SummaryCards>().ScrutinySummaryAsync(scrutinyId, Period.Quarter(2025, 2), CancellationToken.None));
+
+        Assert.DoesNotContain("Rowlands-Hughes", before);
+        Assert.Contains("Cllr Bethan Rowlands-Hughes", after);
+        Assert.Contains("Cllr Bethan Rowlands-Hughes", scrutiny);
+    }
+
+    [Fact]
     public async Task The_scrutiny_summary_lists_every_board_with_its_ratings_and_top_exceptions()
     {
         var scrutinyId = await ReadCards.BoardIdAsync(_bot, "Scrutiny Board (Strategy and Resources)");
