@@ -96,8 +96,9 @@ public sealed class InboundBenchmark(Report report, BenchOptions options)
             }
         }
 
-        report.Note("inbound: every request carries a Bot Connector JWT the bot validates (RS256, issuer, audience, lifetime, serviceUrl claim, endorsement); " +
-            "one token is reused, as the Connector does. The bot's replies go to the fake connector without Teams' limits, and Bot:Connector:GlobalPermitsPerSecond is raised " +
+        report.Note("inbound: every request carries a Bot Connector JWT (RS256, issuer, audience, lifetime, serviceUrl claim, endorsement); one token is reused, as the " +
+            "Connector does, so the bot checks its signature once and then, on every request, its lifetime, its key and the serviceUrl and endorsement against the activity. " +
+            "The status card is rendered once per saved change and read back under the data-version stamp (one small query), as in production. The bot's replies go to the fake connector without Teams' limits, and Bot:Connector:GlobalPermitsPerSecond is raised " +
             "to 1000 for this run: one tenant could not receive 200 replies a second from Teams (50 per app per tenant), so the message figure stands for several councils on one deployment.");
         if (options.Quick)
         {
