@@ -44,6 +44,7 @@ public sealed class TeamsOutboxDeliveryTests : IAsyncLifetime
             Assert.Equal(1, result.Sent);
         }
 
+        await _bot.ConnectorSettledAsync();
         var posts = _bot.Connector.LogEntries.Skip(before).Where(e => e.RequestMessage.Method == "POST").ToList();
         var post = Assert.Single(posts);
         Assert.Contains("kate.hughes", Uri.UnescapeDataString(post.RequestMessage.Path));
@@ -118,6 +119,7 @@ public sealed class TeamsOutboxDeliveryTests : IAsyncLifetime
         var outcome = await DeliverAsync(message);
 
         Assert.IsType<DeliveryOutcome.Sent>(outcome);
+        await _bot.ConnectorSettledAsync();
         var post = Assert.Single(_bot.Connector.LogEntries.Skip(before));
         Assert.Equal("/v3/conversations", post.RequestMessage.Path);
         var body = JsonNode.Parse(post.RequestMessage.Body!)!;

@@ -56,23 +56,26 @@ public sealed class ActivityRouter(IServiceScopeFactory scopes, IOptions<BotOpti
     /// </summary>
     public async Task<InvokeResponse> InvokeAsync(InvokeActivity invoke, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         // The last registration of a name wins, as everywhere in dependency injection.
         var handler = services.GetServices<IInvokeHandler>()
             .LastOrDefault(h => string.Equals(h.Name, invoke.Name, StringComparison.OrdinalIgnoreCase));
         if (handler is null)
         {
+            await scope.DisposeAsync();
             logger.LogInformation("No handler for invoke {InvokeName}; answering 501", invoke.Name);
             return InvokeResponse.NotImplemented();
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.InvokeTimeout);
+        Task<InvokeResponse>? work = null;
         try
         {
             var turn = new TurnContext<InvokeActivity>(invoke, services.GetRequiredService<IConnectorClient>());
-            return await handler.HandleAsync(turn, timeout.Token).WaitAsync(timeout.Token);
+            work = handler.HandleAsync(turn, timeout.Token);
+            return await work.WaitAsync(timeout.Token);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -81,6 +84,42 @@ public sealed class ActivityRouter(IServiceScopeFactory scopes, IOptions<BotOpti
             return invoke.CardAction is not null
                 ? InvokeResponse.ServerError(timedOut ? "Timeout" : "InternalError", timedOut ? "PmfBot took too long to answer. Please try again." : "PmfBot could not process this action.")
                 : new InvokeResponse(500, null);
+        }
+        finally
+        {
+            if (work is { IsCompleted: false })
+            {
+                // Teams is answered now, but the scope (and its database connection) is released only once the
+                // handler has stopped: disposing it under a running query hands a busy connection back to the pool.
+                _ = ReleaseWhenDoneAsync(work, scope, timeout);
+            }
+            else
+            {
+                timeout.Dispose();
+                await scope.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task ReleaseWhenDoneAsync(Task work, AsyncServiceScope scope, CancellationTokenSource timeout)
+    {
+        try
+        {
+            await work;
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "An invoke handler stopped after its answer was sent");
+        }
+
+        try
+        {
+            timeout.Dispose();
+            await scope.DisposeAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Releasing an overrun invoke's services failed");
         }
     }
 

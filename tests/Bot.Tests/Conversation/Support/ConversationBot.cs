@@ -32,6 +32,8 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _alsoServices;
 
+    private readonly AnsweredCalls _connectorCalls = new();
+
     /// <param name="demoClock">Run on the local demo's clock (over <see cref="Clock"/>), as scripts/run.sh does.</param>
     /// <param name="alsoServices">Replaces services after the bot's own registrations (faults).</param>
     public ConversationBot(TestDatabase? database = null, bool demoClock = false, Action<IServiceCollection>? alsoServices = null)
@@ -63,6 +65,7 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
         var response = await CreateClient().PostAsJsonAsync("/api/messages", activity);
         response.EnsureSuccessStatusCode();
         await Services.GetRequiredService<ActivityQueue>().WhenIdleAsync();
+        await ConnectorSettledAsync();
         return Connector.LogEntries.Skip(before)
             .Select(e => JsonNode.Parse(e.RequestMessage.Body ?? "{}") as JsonObject)
             .SelectMany(body => body?["attachments"]?.AsArray() ?? [])
@@ -83,7 +86,18 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
         };
         var response = await CreateClient().PostAsJsonAsync("/api/messages", activity);
         response.EnsureSuccessStatusCode();
+        await ConnectorSettledAsync();
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>
+    /// Waits until the connector fake's log holds every call the bot has had answered: WireMock records
+    /// a request only just after answering it, so a log read the moment the bot is done can miss the last one.
+    /// </summary>
+    public async Task ConnectorSettledAsync()
+    {
+        for (var waited = 0; Connector.LogEntries.Count() < _connectorCalls.Answered && waited < 5_000; waited += 10)
+            await Task.Delay(10);
     }
 
     /// <summary>The card in an invoke response (statusCode 200, adaptive card).</summary>
@@ -114,6 +128,7 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_demoClock ? new PmfBot.Bot.Demo.DemoClock(Clock, start: null) : Clock));
+            services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => new AnsweredCalls.Counter(_connectorCalls, new Uri(ServiceUrl))));
             _alsoServices?.Invoke(services);
         });
     }
@@ -167,6 +182,25 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
                 }
 
                 break;
+        }
+    }
+}
+
+/// <summary>How many requests to one host the bot has had an answer to (counted on the bot's side of the wire).</summary>
+internal sealed class AnsweredCalls
+{
+    private int _answered;
+
+    public int Answered => Volatile.Read(ref _answered);
+
+    internal sealed class Counter(AnsweredCalls calls, Uri host) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.RequestUri is { } uri && uri.Port == host.Port && uri.Host == host.Host)
+                Interlocked.Increment(ref calls._answered);
+            return response;
         }
     }
 }

@@ -169,6 +169,25 @@ public sealed class MessagesEndpointTests(LocalBotFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_card_action_still_working_after_its_timeout_keeps_its_services_until_it_stops()
+    {
+        var body = await InvokeAsync("lingers", "inv-linger");
+
+        Assert.Equal("Timeout", body["value"]!["code"]!.GetValue<string>());
+        Assert.True(await UntilAsync(() => fixture.Bot.Log.Lingered.Any(l => l.ActivityId == "inv-linger")), "the handler never finished");
+        var lingered = fixture.Bot.Log.Lingered.Single(l => l.ActivityId == "inv-linger");
+        Assert.True(lingered.ScopeAliveAtEnd, "the scope (the database connection) was released while the handler was still using it");
+        Assert.True(await UntilAsync(() => lingered.Probe.IsDisposed), "the scope was never released");
+    }
+
+    private static async Task<bool> UntilAsync(Func<bool> condition)
+    {
+        for (var waited = 0; waited < 15_000 && !condition(); waited += 50)
+            await Task.Delay(50);
+        return condition();
+    }
+
+    [Fact]
     public async Task An_invoke_nobody_handles_gets_501()
     {
         var invoke = Payloads.ForBot("invoke-adaptive-card-action.json");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PmfBot.Bot.Teams;
 using PmfBot.Bot.Teams.Activities;
@@ -81,8 +82,15 @@ public sealed class BotApplication : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<HandlerLog>();
+            services.AddScoped<ScopeProbe>();
             if (_recordingMessageHandler)
+            {
+                // The only message handler: the bot's own conversation would answer Microsoft's sample payloads
+                // at their real serviceUrl (smba.trafficmanager.net), a call out of this machine.
+                services.RemoveAll<IActivityHandler<MessageActivity>>();
                 services.AddActivityHandler<MessageActivity, RecordingMessageHandler>();
+            }
+
             services.AddActivityHandler<ConversationUpdateActivity, RecordingConversationUpdateHandler>();
             services.AddInboundActivityObserver<RecordingObserver>();
             services.AddInvokeHandler<TestCardActionHandler>();

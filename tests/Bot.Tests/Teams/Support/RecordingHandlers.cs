@@ -13,6 +13,21 @@ public sealed class HandlerLog
     public ConcurrentQueue<Activity> Observed { get; } = new();
 
     public bool NothingRan => Handled.IsEmpty && Observed.IsEmpty;
+
+    /// <summary>For each <c>lingers</c> invoke: whether its scope was still alive when the handler finally finished.</summary>
+    public ConcurrentQueue<(string ActivityId, bool ScopeAliveAtEnd, ScopeProbe Probe)> Lingered { get; } = new();
+}
+
+/// <summary>A scoped service standing for the database context: it knows when its scope has ended.</summary>
+public sealed class ScopeProbe : IAsyncDisposable
+{
+    public bool IsDisposed { get; private set; }
+
+    public ValueTask DisposeAsync()
+    {
+        IsDisposed = true;
+        return ValueTask.CompletedTask;
+    }
 }
 
 public sealed class RecordingMessageHandler(HandlerLog log) : IActivityHandler<MessageActivity>
@@ -42,8 +57,11 @@ public sealed class RecordingObserver(HandlerLog log) : IInboundActivityObserver
     }
 }
 
-/// <summary>Answers <c>adaptiveCard/action</c> by verb: <c>refresh</c> a card, <c>say</c> a message, <c>bad</c> a 400, <c>boom</c> throws, <c>slow</c> overruns.</summary>
-public sealed class TestCardActionHandler(HandlerLog log) : IInvokeHandler
+/// <summary>
+/// Answers <c>adaptiveCard/action</c> by verb: <c>refresh</c> a card, <c>say</c> a message, <c>bad</c> a 400, <c>boom</c> throws,
+/// <c>slow</c> overruns, <c>lingers</c> overruns and goes on working with its scoped services, deaf to the cancellation.
+/// </summary>
+public sealed class TestCardActionHandler(HandlerLog log, ScopeProbe probe) : IInvokeHandler
 {
     public string Name => InvokeActivity.AdaptiveCardActionName;
 
@@ -68,6 +86,10 @@ public sealed class TestCardActionHandler(HandlerLog log) : IInvokeHandler
                 throw new InvalidOperationException("secret internal detail");
             case "slow":
                 await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+                return InvokeResponse.Message("too late");
+            case "lingers":
+                await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
+                log.Lingered.Enqueue((turn.Activity.Id!, !probe.IsDisposed, probe));
                 return InvokeResponse.Message("too late");
             default:
                 return InvokeResponse.BadRequest("UnknownVerb", "Unknown verb.");
