@@ -36,11 +36,13 @@ public static class DomainSetup
         services.AddScoped<WhoIsDue>();
         services.AddScoped<Outbox.OutboxStore>();
         services.AddScoped<Conversations.ConversationReferenceStore>();
+        services.AddSingleton<Conversations.RecentSightings>();
         services.AddScoped<Outbox.OutboxProblems>();
         services.AddScoped<RatingRound>();
         services.AddScoped<Summaries.SummariesDue>();
         services.AddScoped<BoardActions.ActionsDue>();
         services.AddScoped<Search.FindPriority>();
+        services.AddSingleton<Search.SearchResults>();
         return services;
     }
 }

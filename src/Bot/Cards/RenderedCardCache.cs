@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PmfBot.Domain.Storage;
@@ -17,29 +16,16 @@ public sealed class RenderedCardCache
     /// <summary>More than a large council's priorities and pages for a quarter or two; beyond it, start again.</summary>
     public const int MaxCards = 1024;
 
-    private readonly ConcurrentDictionary<Key, Entry> _cards = new();
+    private readonly StampedCache<Key, byte[]> _cards = new(MaxCards);
 
     /// <param name="Today">Part of the key: lateness and overdue actions change with the day, not only with the data.</param>
     public sealed record Key(string Kind, Guid Id, string PeriodKey, int Page, DateOnly Today);
 
-    private sealed record Entry(long Stamp, byte[] Card);
-
     public async Task<JsonObject> GetOrRenderAsync(PmfDbContext db, Key key, Func<Task<JsonObject>> render, CancellationToken cancellationToken)
     {
-        var stamp = await db.DataStampAsync(cancellationToken);
-        if (_cards.TryGetValue(key, out var kept) && kept.Stamp == stamp)
-        {
-            return JsonNode.Parse(kept.Card)!.AsObject();
-        }
-
-        var card = await render();
-        if (_cards.Count >= MaxCards)
-        {
-            _cards.Clear();
-        }
-
+        JsonObject? rendered = null;
         // Kept as bytes (a fifth of the memory of the parsed card); every caller gets a card of its own to change.
-        _cards[key] = new Entry(stamp, JsonSerializer.SerializeToUtf8Bytes(card));
-        return card;
+        var card = await _cards.GetOrLoadAsync(db, key, async () => JsonSerializer.SerializeToUtf8Bytes(rendered = await render()), cancellationToken);
+        return rendered ?? JsonNode.Parse(card)!.AsObject();
     }
 }

@@ -14,6 +14,7 @@ public static class ConversationSetup
         var services = builder.Services;
         services.AddPmfCards();
         services.AddScoped<Speaker>();
+        services.AddSingleton<KnownSpeakers>();
         services.AddScoped<MessageCards>();
         services.AddPmfRatingCards();
         services.AddActivityHandler<MessageActivity, CommandTable>();

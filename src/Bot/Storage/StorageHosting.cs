@@ -16,6 +16,7 @@ public static class StorageHosting
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StorageReadiness>();
         builder.Services.AddHostedService<StorageStartup>();
+        builder.Services.AddHostedService<DataVersionListener>();
         return builder;
     }
 

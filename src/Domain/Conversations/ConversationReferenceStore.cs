@@ -4,7 +4,7 @@ using PmfBot.Domain.Storage;
 namespace PmfBot.Domain.Conversations;
 
 /// <summary>Records where PmfBot can reach people and channels, and finds it again for proactive messages.</summary>
-public sealed class ConversationReferenceStore(PmfDbContext db, TimeProvider clock)
+public sealed class ConversationReferenceStore(PmfDbContext db, TimeProvider clock, RecentSightings recent)
 {
     /// <summary>An unchanged reference is rewritten at most this often (LastSeenAt), not on every message.</summary>
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromHours(1);
@@ -14,6 +14,11 @@ public sealed class ConversationReferenceStore(PmfDbContext db, TimeProvider clo
     {
         foreach (var sighting in sightings)
         {
+            if (recent.RecordedLately(sighting, clock.GetUtcNow()))
+            {
+                continue;
+            }
+
             try
             {
                 await UpsertAsync(sighting, cancellationToken);
@@ -24,6 +29,8 @@ public sealed class ConversationReferenceStore(PmfDbContext db, TimeProvider clo
                 db.ChangeTracker.Clear();
                 await UpsertAsync(sighting, cancellationToken);
             }
+
+            recent.Recorded(sighting, clock.GetUtcNow());
         }
     }
 
@@ -39,6 +46,7 @@ public sealed class ConversationReferenceStore(PmfDbContext db, TimeProvider clo
             return false;
 
         reference.MarkBlocked(clock.GetUtcNow());
+        recent.Forget(reference.Key);
         if (reference.EntraObjectId is { } objectId)
         {
             var person = await db.People.SingleOrDefaultAsync(p => p.EntraObjectId == objectId, cancellationToken);

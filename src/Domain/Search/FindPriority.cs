@@ -5,30 +5,47 @@ using PmfBot.Domain.Storage;
 
 namespace PmfBot.Domain.Search;
 
-/// <summary>"status helth": finds the priority (or indicator, board, directorate) a person means.</summary>
-public sealed class FindPriority(PmfDbContext db)
+/// <summary>
+/// "status helth": finds the priority (or indicator, board, directorate) a person means. What each
+/// kind holds, and what each text found, are kept under the data-version stamp
+/// (<see cref="SearchResults"/>): scrutiny members ask for the same few things again and again.
+/// </summary>
+public sealed class FindPriority(PmfDbContext db, SearchResults kept)
 {
-    public async Task<Lookup<Priority>> PriorityAsync(string text, CancellationToken cancellationToken = default)
-    {
-        var priorities = await db.Priorities.AsNoTracking().ToListAsync(cancellationToken);
-        return Lookup<Priority>.From(priorities, p => FuzzyMatch.Score(text, p.Code, p.Title));
-    }
+    public Task<Lookup<Priority>> PriorityAsync(string text, CancellationToken cancellationToken = default) =>
+        FindAsync("priority", text, db.Priorities, p => FuzzyMatch.Score(text, p.Code, p.Title), cancellationToken);
 
-    public async Task<Lookup<Indicator>> IndicatorAsync(string text, CancellationToken cancellationToken = default)
-    {
-        var indicators = await db.Indicators.AsNoTracking().ToListAsync(cancellationToken);
-        return Lookup<Indicator>.From(indicators, i => FuzzyMatch.Score(text, i.Code, i.Title));
-    }
+    public Task<Lookup<Indicator>> IndicatorAsync(string text, CancellationToken cancellationToken = default) =>
+        FindAsync("indicator", text, db.Indicators, i => FuzzyMatch.Score(text, i.Code, i.Title), cancellationToken);
 
-    public async Task<Lookup<Boards.Board>> BoardAsync(string text, CancellationToken cancellationToken = default)
-    {
-        var boards = await db.Boards.AsNoTracking().ToListAsync(cancellationToken);
-        return Lookup<Boards.Board>.From(boards, b => FuzzyMatch.Score(text, "", b.Name));
-    }
+    public Task<Lookup<Boards.Board>> BoardAsync(string text, CancellationToken cancellationToken = default) =>
+        FindAsync("board", text, db.Boards, b => FuzzyMatch.Score(text, "", b.Name), cancellationToken);
 
-    public async Task<Lookup<Directorates.Directorate>> DirectorateAsync(string text, CancellationToken cancellationToken = default)
+    public Task<Lookup<Directorates.Directorate>> DirectorateAsync(string text, CancellationToken cancellationToken = default) =>
+        FindAsync("directorate", text, db.Directorates, d => FuzzyMatch.Score(text, d.Code, d.Name), cancellationToken);
+
+    private async Task<Lookup<T>> FindAsync<T>(string kind, string text, IQueryable<T> all, Func<T, double> score, CancellationToken cancellationToken)
+        where T : class
     {
-        var directorates = await db.Directorates.AsNoTracking().ToListAsync(cancellationToken);
-        return Lookup<Directorates.Directorate>.From(directorates, d => FuzzyMatch.Score(text, d.Code, d.Name));
+        var found = await kept.Found.GetOrLoadAsync(db, (kind, text), async () =>
+        {
+            var candidates = await kept.All.GetOrLoadAsync(db, kind, async () => await all.AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
+            return Lookup<T>.From((List<T>)candidates, score);
+        }, cancellationToken);
+        return (Lookup<T>)found;
     }
+}
+
+/// <summary>
+/// The search's reading of each kind and the answer to each text, under the data-version stamp. The
+/// entities kept are shared read-only snapshots.
+/// </summary>
+public sealed class SearchResults
+{
+    /// <summary>Distinct texts asked between two saved changes; beyond it, start again.</summary>
+    public const int MaxTexts = 2_000;
+
+    public StampedCache<string, object> All { get; } = new(8);
+
+    public StampedCache<(string Kind, string Text), object> Found { get; } = new(MaxTexts);
 }

@@ -53,8 +53,15 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
 
     public DbSet<DataVersion> DataVersion => Set<DataVersion>();
 
-    /// <summary>The current <see cref="Storage.DataVersion"/> stamp: one small read.</summary>
-    public Task<long> DataStampAsync(CancellationToken cancellationToken = default) =>
+    /// <summary>This server's knowledge of the stamp (set by dependency injection; none outside it: every read asks the database).</summary>
+    internal DataVersionWatch? Watch { get; set; }
+
+    /// <summary>The current <see cref="Storage.DataVersion"/> stamp: from <see cref="DataVersionWatch"/> when it knows it, otherwise one small read.</summary>
+    public ValueTask<long> DataStampAsync(CancellationToken cancellationToken = default) =>
+        Watch?.CurrentAsync(this, cancellationToken) ?? new ValueTask<long>(ReadDataStampAsync(cancellationToken));
+
+    /// <summary>The stamp as the database has it now.</summary>
+    internal Task<long> ReadDataStampAsync(CancellationToken cancellationToken) =>
         DataVersion.AsNoTracking().Select(v => v.Stamp).SingleAsync(cancellationToken);
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
@@ -68,7 +75,7 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
         var audited = ChangeTracker.Entries<AuditedEntity>().Select(e => e.Entity).Where(e => e.PendingAudit.Count > 0).ToList();
         var lines = audited.SelectMany(e => e.PendingAudit).ToList();
         AuditLog.AddRange(lines);
-        StampDataVersion();
+        var stamped = StampDataVersion();
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -81,6 +88,15 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
             // later save of this context cannot write an audit line for a change that failed.
             lines.ForEach(l => Entry(l).State = EntityState.Detached);
             throw;
+        }
+        finally
+        {
+            // This server sees its own change at once, without waiting for PostgreSQL's notification
+            // (and after a failed save too: a lost connection may have committed it all the same).
+            if (stamped)
+            {
+                Watch?.Forget();
+            }
         }
     }
 
@@ -98,7 +114,7 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
     /// Changes <see cref="Storage.DataVersion"/> in the same transaction as any change to what the cards
     /// show; the scheduler's own bookkeeping (outbox, conversation references, cycle state) leaves it alone.
     /// </summary>
-    private void StampDataVersion()
+    private bool StampDataVersion()
     {
         var changesData = ChangeTracker.Entries().Any(e =>
             e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
@@ -106,19 +122,20 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
                 or SchemaVersion or AuditEntry or Storage.DataVersion));
         if (!changesData)
         {
-            return;
+            return false;
         }
 
         // Still tracked after an earlier save of this context: give it a new stamp rather than attach a second.
         if (ChangeTracker.Entries<Storage.DataVersion>().FirstOrDefault() is { } tracked)
         {
             tracked.Property(v => v.Stamp).CurrentValue = Storage.DataVersion.NewStamp();
-            return;
+            return true;
         }
 
         var next = Storage.DataVersion.Next();
         DataVersion.Attach(next);
         Entry(next).Property(v => v.Stamp).IsModified = true;
+        return true;
     }
 
     private void EnsureAuditLogIsAppendOnly()

@@ -10,6 +10,9 @@ public sealed class StorageInitialiser(PmfDbContext db, TimeProvider clock)
 {
     private const long InitialisationLock = 0x504D_4642_4F54; // "PMFBOT"
 
+    /// <summary>PostgreSQL notifies this channel when a change to the data-version stamp commits.</summary>
+    public const string DataVersionChannel = "pmf_data_version";
+
     /// <summary>Returns true when the schema was created just now (an empty database).</summary>
     public async Task<bool> InitialiseAsync(CancellationToken cancellationToken = default)
     {
@@ -68,6 +71,8 @@ public sealed class StorageInitialiser(PmfDbContext db, TimeProvider clock)
 
     // Added after schema version 3 without raising it: a database created before gets the table and
     // its one row here (EnsureCreated creates both for a new one), so no migration is needed.
+    // On PostgreSQL a trigger notifies every listening server when a new stamp commits (NOTIFY is sent
+    // at commit, never for a rolled-back change), so they need not read the stamp per request.
     private Task EnsureDataVersionAsync(CancellationToken cancellationToken) => db.IsSqlite
         ? db.Database.ExecuteSqlRawAsync(
             """
@@ -76,9 +81,14 @@ public sealed class StorageInitialiser(PmfDbContext db, TimeProvider clock)
             """,
             cancellationToken)
         : db.Database.ExecuteSqlRawAsync(
-            """
+            $$"""
             CREATE TABLE IF NOT EXISTS data_version ("Id" integer NOT NULL CONSTRAINT "PK_data_version" PRIMARY KEY, "Stamp" bigint NOT NULL);
             INSERT INTO data_version ("Id", "Stamp") VALUES (1, 0) ON CONFLICT DO NOTHING;
+            CREATE OR REPLACE FUNCTION pmf_data_version_changed() RETURNS trigger AS $$
+            BEGIN PERFORM pg_notify('{{DataVersionChannel}}', ''); RETURN NULL; END; $$ LANGUAGE plpgsql;
+            DROP TRIGGER IF EXISTS data_version_changed ON data_version;
+            CREATE TRIGGER data_version_changed AFTER UPDATE ON data_version
+            FOR EACH STATEMENT EXECUTE FUNCTION pmf_data_version_changed();
             """,
             cancellationToken);
 

@@ -8,7 +8,16 @@ public static class StorageSetup
     public static IServiceCollection AddPmfStorage(this IServiceCollection services, StorageOptions options)
     {
         services.AddSingleton(options);
-        services.AddDbContext<PmfDbContext>(builder => UseStore(builder, options));
+        services.AddSingleton<DataVersionWatch>();
+        // Pooled: a context per request is taken from the pool and handed back when the request's scope
+        // ends, instead of EF building one (and looking up its internal services) every time.
+        services.AddPooledDbContextFactory<PmfDbContext>(builder => UseStore(builder, options));
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<PmfDbContext>>().CreateDbContext();
+            db.Watch = sp.GetRequiredService<DataVersionWatch>();
+            return db;
+        });
         services.AddScoped<StorageInitialiser>();
         return services;
     }

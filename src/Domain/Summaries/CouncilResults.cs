@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Storage;
 
@@ -15,28 +14,11 @@ public sealed class CouncilResults
     /// <summary>A quarter or two, on a day or two: beyond it, start again.</summary>
     private const int MaxKept = 8;
 
-    private readonly ConcurrentDictionary<(Period Quarter, DateOnly Today), Kept> _kept = new();
-
-    private sealed record Kept(long Stamp, IReadOnlyList<BoardResults.BoardView> Boards);
+    private readonly StampedCache<(Period Quarter, DateOnly Today), IReadOnlyList<BoardResults.BoardView>> _kept = new(MaxKept);
 
     /// <summary>Every board that owns priorities, as <see cref="BoardResults.LoadAsync"/> with no board gives them.</summary>
-    public async Task<IReadOnlyList<BoardResults.BoardView>> AllBoardsAsync(PmfDbContext db, Period quarter, DateOnly today, CancellationToken cancellationToken)
-    {
-        var stamp = await db.DataStampAsync(cancellationToken);
-        if (_kept.TryGetValue((quarter, today), out var kept) && kept.Stamp == stamp)
-        {
-            return kept.Boards;
-        }
-
-        var boards = await BoardResults.LoadAsync(db, null, quarter, today, cancellationToken);
-        if (_kept.Count >= MaxKept)
-        {
-            _kept.Clear();
-        }
-
-        _kept[(quarter, today)] = new Kept(stamp, boards);
-        return boards;
-    }
+    public Task<IReadOnlyList<BoardResults.BoardView>> AllBoardsAsync(PmfDbContext db, Period quarter, DateOnly today, CancellationToken cancellationToken) =>
+        _kept.GetOrLoadAsync(db, (quarter, today), () => BoardResults.LoadAsync(db, null, quarter, today, cancellationToken), cancellationToken);
 
     /// <summary>One board: from the whole council when it owns priorities, otherwise on its own; null when it does not exist.</summary>
     public async Task<BoardResults.BoardView?> BoardAsync(PmfDbContext db, Guid boardId, Period quarter, DateOnly today, CancellationToken cancellationToken)

@@ -94,7 +94,7 @@ public sealed class TeamsOutboxDeliveryTests : IAsyncLifetime
             board.PostTo(new TeamsChannel("team-hwb", channelId, "Performance"));
             await db.SaveChangesAsync();
             boardId = board.Id;
-            await new ConversationReferenceStore(db, _bot.Clock).RecordAsync([new ConversationSighting
+            await new ConversationReferenceStore(db, _bot.Clock, new RecentSightings()).RecordAsync([new ConversationSighting
             {
                 Key = ConversationReference.ChannelKey(channelId),
                 Kind = ConversationKind.Channel,

@@ -102,7 +102,7 @@ public sealed class SigkillDuringCampaignTests(ITestOutputHelper output) : IAsyn
         await db.SaveChangesAsync();
         var returns = await db.Returns.AsNoTracking().Include(r => r.Indicator).Select(r => new { r.Id, r.Indicator.OwnerId }).ToListAsync();
 
-        var references = new ConversationReferenceStore(db, TimeProvider.System);
+        var references = new ConversationReferenceStore(db, TimeProvider.System, new RecentSightings());
         var outbox = new OutboxStore(db, TimeProvider.System);
         foreach (var owner in _council.Owners)
         {

@@ -63,6 +63,23 @@ public sealed class CycleCommandTests : IAsyncLifetime
         Assert.Contains("nudge.ReturnsOpen to Kate Hughes: they have blocked PmfBot in Teams", ConversationBot.TextOf(card));
     }
 
+    [Fact]
+    public async Task Someone_made_a_performance_officer_elsewhere_is_let_in_at_their_next_ask()
+    {
+        var refused = ConversationBot.TextOf(Assert.Single(await _bot.SayAsync(DemoCouncil.People.Owner, "cycle")));
+        await using (var otherServer = _bot.NewContext())
+        {
+            var owner = await otherServer.People.SingleAsync(p => p.Email == DemoCouncil.People.Owner.Email);
+            owner.IsPerformanceTeam = true;
+            await otherServer.SaveChangesAsync();
+        }
+
+        var allowed = ConversationBot.TextOf(Assert.Single(await _bot.SayAsync(DemoCouncil.People.Owner, "cycle")));
+
+        Assert.Contains("Only the performance team", refused);
+        Assert.DoesNotContain("Only the performance team", allowed);
+    }
+
     [Theory]
     [InlineData("cycle problems")]
     [InlineData("cycle pause")]

@@ -197,7 +197,7 @@ public sealed class BlockedConversationTests : IAsyncLifetime
             person.LinkEntraObjectId(ObjectId);
             db.People.Add(person);
             await db.SaveChangesAsync();
-            await new ConversationReferenceStore(db, TimeProvider.System).RecordAsync([new ConversationSighting
+            await new ConversationReferenceStore(db, TimeProvider.System, new RecentSightings()).RecordAsync([new ConversationSighting
             {
                 Key = ConversationReference.PersonKey(ObjectId),
                 Kind = ConversationKind.Personal,
