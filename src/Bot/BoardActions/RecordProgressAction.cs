@@ -15,7 +15,7 @@ namespace PmfBot.Bot.BoardActions;
 public sealed class RecordProgressAction(
     PmfDbContext db, RecordActionProgress record, ActionProgressCard card, MessageCards messages, TimeProvider clock) : ICardAction
 {
-    public async Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
         var actionId = request.Id("actionId");
         var action = await db.BoardActions.AsNoTracking().Where(a => a.Id == actionId)

@@ -21,11 +21,26 @@ public sealed class RenderedCardCache
     /// <param name="Today">Part of the key: lateness and overdue actions change with the day, not only with the data.</param>
     public sealed record Key(string Kind, Guid Id, string PeriodKey, int Page, DateOnly Today);
 
+    /// <summary>A card of the caller's own, to change or to send on.</summary>
     public async Task<JsonObject> GetOrRenderAsync(PmfDbContext db, Key key, Func<Task<JsonObject>> render, CancellationToken cancellationToken)
     {
-        JsonObject? rendered = null;
-        // Kept as bytes (a fifth of the memory of the parsed card); every caller gets a card of its own to change.
-        var card = await _cards.GetOrLoadAsync(db, key, async () => JsonSerializer.SerializeToUtf8Bytes(rendered = await render()), cancellationToken);
+        var (card, rendered) = await KeptAsync(db, key, render, cancellationToken);
         return rendered ?? JsonNode.Parse(card)!.AsObject();
+    }
+
+    /// <summary>The card as kept, for a caller that only writes it out (an invoke's answer): no parsing.</summary>
+    public async Task<JsonNode> GetOrRenderForAnswerAsync(PmfDbContext db, Key key, Func<Task<JsonObject>> render, CancellationToken cancellationToken)
+    {
+        var (card, rendered) = await KeptAsync(db, key, render, cancellationToken);
+        return rendered ?? RenderedJson.Node(card);
+    }
+
+    // Kept as bytes (a fifth of the memory of the parsed card, and ready to write); the card just
+    // rendered, when it was, so that it is not parsed back.
+    private async Task<(byte[] Card, JsonObject? Rendered)> KeptAsync(PmfDbContext db, Key key, Func<Task<JsonObject>> render, CancellationToken cancellationToken)
+    {
+        JsonObject? rendered = null;
+        var card = await _cards.GetOrLoadAsync(db, key, async () => JsonSerializer.SerializeToUtf8Bytes(rendered = await render()), cancellationToken);
+        return (card, rendered);
     }
 }

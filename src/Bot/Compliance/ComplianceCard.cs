@@ -57,7 +57,7 @@ public sealed class ComplianceCard(FindPriority find, PmfDbContext db, CardRende
             directorate => BuildAsync(directorate.Id, quarter, 1, cancellationToken));
     }
 
-    public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => ShowAsync(request, 1, cancellationToken);
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => await ShowAsync(request, 1, cancellationToken);
 
     public Task<JsonObject> ShowAsync(CardActionRequest request, int page, CancellationToken cancellationToken) =>
         BuildAsync(request.Id("directorateId") is var id && id != Guid.Empty ? id : null, ResultText.QuarterOf(request, clock), page, cancellationToken);

@@ -86,5 +86,5 @@ public sealed class CardActionTable(IServiceProvider services, Speaker speaker, 
         }
     }
 
-    private static InvokeResponse Card(JsonObject card) => InvokeResponse.AdaptiveCard(card);
+    private static InvokeResponse Card(JsonNode card) => InvokeResponse.AdaptiveCard(card);
 }

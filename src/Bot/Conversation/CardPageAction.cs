@@ -14,21 +14,21 @@ namespace PmfBot.Bot.Conversation;
 /// </summary>
 public sealed class CardPageAction(IServiceProvider services) : ICardAction
 {
-    public delegate Task<JsonObject> PageBuilder(IServiceProvider services, CardActionRequest request, int page, CancellationToken cancellationToken);
+    public delegate Task<JsonNode> PageBuilder(IServiceProvider services, CardActionRequest request, int page, CancellationToken cancellationToken);
 
     public static readonly IReadOnlyDictionary<string, PageBuilder> Kinds = new Dictionary<string, PageBuilder>(StringComparer.Ordinal)
     {
         [StatusCard.Kind] = (s, r, page, ct) => s.GetRequiredService<StatusCard>().ShowAsync(r, page, ct),
-        [HistoryCard.Kind] = (s, r, page, ct) => s.GetRequiredService<HistoryCard>().ShowAsync(r, page, ct),
-        [ExceptionsCard.Kind] = (s, r, page, ct) => s.GetRequiredService<ExceptionsCard>().ShowAsync(r, page, ct),
-        [ComplianceCard.Kind] = (s, r, page, ct) => s.GetRequiredService<ComplianceCard>().ShowAsync(r, page, ct),
-        [ScorecardCard.Kind] = (s, r, page, ct) => s.GetRequiredService<ScorecardCard>().ShowAsync(r, page, ct),
-        ["submitted-card"] = (s, r, _, ct) => Returns.ReturnsPaging.SubmittedCardPageAsync(s, r, ct),
-        ["sign-off-card"] = (s, r, _, ct) => Returns.ReturnsPaging.SignOffCardPageAsync(s, r, ct),
+        [HistoryCard.Kind] = async (s, r, page, ct) => await s.GetRequiredService<HistoryCard>().ShowAsync(r, page, ct),
+        [ExceptionsCard.Kind] = async (s, r, page, ct) => await s.GetRequiredService<ExceptionsCard>().ShowAsync(r, page, ct),
+        [ComplianceCard.Kind] = async (s, r, page, ct) => await s.GetRequiredService<ComplianceCard>().ShowAsync(r, page, ct),
+        [ScorecardCard.Kind] = async (s, r, page, ct) => await s.GetRequiredService<ScorecardCard>().ShowAsync(r, page, ct),
+        ["submitted-card"] = async (s, r, _, ct) => await Returns.ReturnsPaging.SubmittedCardPageAsync(s, r, ct),
+        ["sign-off-card"] = async (s, r, _, ct) => await Returns.ReturnsPaging.SignOffCardPageAsync(s, r, ct),
     };
 
-    public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) =>
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) =>
         Kinds.TryGetValue(request.Text("cardKind"), out var build)
-            ? build(services, request, Math.Max(1, request.Number("page", 1)), cancellationToken)
+            ? await build(services, request, Math.Max(1, request.Number("page", 1)), cancellationToken)
             : throw new PmfRuleException("That card cannot be paged. Ask for it again.");
 }

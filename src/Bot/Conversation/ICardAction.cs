@@ -8,7 +8,7 @@ namespace PmfBot.Bot.Conversation;
 /// <summary>What a card button does: one verb, answered with the card to show the clicker.</summary>
 public interface ICardAction
 {
-    Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken);
+    Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>

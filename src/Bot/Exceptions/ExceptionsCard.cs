@@ -53,7 +53,7 @@ public sealed class ExceptionsCard(
             board => BuildAsync(board.Id, quarter, 1, cancellationToken));
     }
 
-    public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => ShowAsync(request, 1, cancellationToken);
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => await ShowAsync(request, 1, cancellationToken);
 
     public Task<JsonObject> ShowAsync(CardActionRequest request, int page, CancellationToken cancellationToken) =>
         BuildAsync(request.Id("boardId") is var id && id != Guid.Empty ? id : null, ResultText.QuarterOf(request, clock), page, cancellationToken);

@@ -23,7 +23,7 @@ public sealed class DecideRatingAction(
     public const string AmendVerb = "rating.amend";
     public const string SendBackVerb = "rating.sendBack";
 
-    public async Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
         var priorityId = request.Id("priorityId");
         var priority = await db.Priorities.AsNoTracking().SingleOrDefaultAsync(p => p.Id == priorityId, cancellationToken);

@@ -15,7 +15,7 @@ namespace PmfBot.Bot.Ratings;
 public sealed class ProposeRatingAction(PmfDbContext db, ProposeRating propose, RatingCards cards, MessageCards messages, CycleControl cycle, TimeProvider clock)
     : ICardAction
 {
-    public async Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
         var priorityId = request.Id("priorityId");
         var priority = await db.Priorities.AsNoTracking().SingleOrDefaultAsync(p => p.Id == priorityId, cancellationToken);

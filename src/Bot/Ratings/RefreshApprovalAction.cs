@@ -12,7 +12,7 @@ namespace PmfBot.Bot.Ratings;
 /// </summary>
 public sealed class RefreshApprovalAction(PmfDbContext db, RatingCards cards, MessageCards messages) : ICardAction
 {
-    public async Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
         var priorityId = request.Id("priorityId");
         var known = await db.Priorities.AsNoTracking().AnyAsync(p => p.Id == priorityId, cancellationToken);

@@ -31,7 +31,7 @@ public sealed class ReturnActions(PmfDbContext db, CardRenderer renderer, TimePr
 
     private static readonly Notice OutOfDate = Notice.Warning("This card was out of date; here is the latest. Nothing was changed.");
 
-    public async Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
         if (request.Verb.Equals(Show, StringComparison.OrdinalIgnoreCase))
         {

@@ -27,7 +27,7 @@ public sealed class SignOffActions(
 
     private readonly SignOffCards _cards = new(db, renderer, clock, calendar);
 
-    public async Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
         var directorateId = request.Id("directorateId");
         if (!Period.TryParse(request.Text("periodKey"), out var period))

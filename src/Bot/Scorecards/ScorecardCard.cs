@@ -56,7 +56,7 @@ public sealed class ScorecardCard(
             directorate => BuildAsync(directorate.Id, quarter, 1, cancellationToken));
     }
 
-    public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => ShowAsync(request, 1, cancellationToken);
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => await ShowAsync(request, 1, cancellationToken);
 
     public Task<JsonObject> ShowAsync(CardActionRequest request, int page, CancellationToken cancellationToken) =>
         BuildAsync(request.Id("directorateId"), ResultText.QuarterOf(request, clock), page, cancellationToken);

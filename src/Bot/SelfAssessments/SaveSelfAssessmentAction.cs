@@ -15,7 +15,7 @@ namespace PmfBot.Bot.SelfAssessments;
 public sealed class SaveSelfAssessmentAction(
     PmfDbContext db, WriteSelfAssessment write, SelfAssessmentCard card, MessageCards messages, TimeProvider clock) : ICardAction
 {
-    public async Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
         var directorateId = request.Id("directorateId");
         var directorate = await db.Directorates.AsNoTracking().SingleOrDefaultAsync(d => d.Id == directorateId, cancellationToken);

@@ -55,7 +55,7 @@ public sealed class HistoryCard(FindPriority find, PmfDbContext db, CardRenderer
             indicator => BuildAsync(indicator.Id, ResultText.CurrentQuarter(clock), 1, cancellationToken));
     }
 
-    public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => ShowAsync(request, 1, cancellationToken);
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => await ShowAsync(request, 1, cancellationToken);
 
     public Task<JsonObject> ShowAsync(CardActionRequest request, int page, CancellationToken cancellationToken) =>
         BuildAsync(request.Id("indicatorId"), ResultText.QuarterOf(request, clock), page, cancellationToken);

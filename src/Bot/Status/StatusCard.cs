@@ -62,18 +62,20 @@ public sealed class StatusCard(
             priority => BuildAsync(priority.Id, ResultText.CurrentQuarter(clock), 1, cancellationToken));
     }
 
-    public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => ShowAsync(request, 1, cancellationToken);
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) => await ShowAsync(request, 1, cancellationToken);
 
-    public Task<JsonObject> ShowAsync(CardActionRequest request, int page, CancellationToken cancellationToken) =>
-        BuildAsync(request.Id("priorityId"), ResultText.QuarterOf(request, clock), page, cancellationToken);
+    /// <summary>A page of the card, as an invoke's answer: written out as kept since the last saved change.</summary>
+    public Task<JsonNode> ShowAsync(CardActionRequest request, int page, CancellationToken cancellationToken)
+    {
+        var (priorityId, quarter) = (request.Id("priorityId"), ResultText.QuarterOf(request, clock));
+        return rendered.GetOrRenderForAnswerAsync(db, KeyFor(priorityId, quarter, page), () => RenderAsync(priorityId, quarter, page, cancellationToken), cancellationToken);
+    }
 
     /// <summary>The card, as rendered for anyone since the last saved change (<see cref="RenderedCardCache"/>).</summary>
     public Task<JsonObject> BuildAsync(Guid priorityId, Period quarter, int page, CancellationToken cancellationToken) =>
-        rendered.GetOrRenderAsync(
-            db,
-            new RenderedCardCache.Key(Kind, priorityId, quarter.Key, page, UkTime.Today(clock)),
-            () => RenderAsync(priorityId, quarter, page, cancellationToken),
-            cancellationToken);
+        rendered.GetOrRenderAsync(db, KeyFor(priorityId, quarter, page), () => RenderAsync(priorityId, quarter, page, cancellationToken), cancellationToken);
+
+    private RenderedCardCache.Key KeyFor(Guid priorityId, Period quarter, int page) => new(Kind, priorityId, quarter.Key, page, UkTime.Today(clock));
 
     private async Task<JsonObject> RenderAsync(Guid priorityId, Period quarter, int page, CancellationToken cancellationToken)
     {

@@ -40,8 +40,8 @@ public sealed class SummaryCards(PmfDbContext db, CouncilResults council, CardRe
 
     private sealed record ScrutinyData(string AudienceName, string PeriodKey, string PeriodLabel, string Headline, IReadOnlyList<ScrutinyBoard> Boards);
 
-    public Task<JsonObject> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) =>
-        BoardSummaryAsync(request.Id("boardId"), ResultText.QuarterOf(request, clock), cancellationToken);
+    public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) =>
+        await BoardSummaryAsync(request.Id("boardId"), ResultText.QuarterOf(request, clock), cancellationToken);
 
     public async Task<JsonObject> BoardSummaryAsync(Guid boardId, Period quarter, CancellationToken cancellationToken)
     {

@@ -173,8 +173,13 @@ internal sealed class MessagesEndpoint(
     private static async Task WriteJsonAsync(HttpContext http, JsonNode body)
     {
         http.Response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(http.Response.Body);
-        body.WriteTo(writer);
-        await writer.FlushAsync(http.RequestAborted);
+        // Into the response's pipe: the writer only fills its buffers (a node that serializes itself
+        // flushes, which on a pipe is no I/O), then one asynchronous flush sends them.
+        using (var writer = new Utf8JsonWriter(http.Response.BodyWriter))
+        {
+            body.WriteTo(writer);
+        }
+
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
     }
 }

@@ -144,4 +144,17 @@ public abstract class StatusCommandTests(TestDatabase database) : IAsyncLifetime
         var second = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.Chair, "card.page", page));
         Assert.Contains("HW2", ConversationBot.TextOf(second));
     }
+
+    [Fact]
+    public async Task The_status_button_pressed_again_answers_the_same_card_from_what_was_kept()
+    {
+        var id = await ReadCards.PriorityIdAsync(_bot, "HW2");
+        var data = new System.Text.Json.Nodes.JsonObject { ["cardKind"] = "board-summary-card", ["priorityId"] = id.ToString(), ["periodKey"] = "2025-26-Q2" };
+
+        var rendered = await _bot.ClickAsync(DemoCouncil.People.Chair, "status.show", data.DeepClone().AsObject());
+        var kept = await _bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "status.show", data.DeepClone().AsObject());
+
+        Assert.Equal("AdaptiveCard", ConversationBot.CardOf(kept)["type"]!.GetValue<string>());
+        Assert.Equal(rendered.ToJsonString(), kept.ToJsonString());
+    }
 }
