@@ -59,8 +59,10 @@ public sealed class InboundBenchmark(Report report, BenchOptions options)
                 await LoadGenerator.ClosedLoopAsync(invoke, 8, Warmup);
                 await LoadGenerator.ClosedLoopAsync(message, 8, Warmup / 2);
                 var cpu = bot.Cpu();
+                var generatorCpu = Machine.ProcessCpu();
                 var invokeThroughput = await LoadGenerator.ClosedLoopAsync(invoke, Concurrency, ThroughputRun);
                 var invokeCpu = (bot.Cpu() - cpu) / Math.Max(1, invokeThroughput.Completed);
+                var invokeGeneratorCpu = (Machine.ProcessCpu() - generatorCpu) / Math.Max(1, invokeThroughput.Completed);
                 cpu = bot.Cpu();
                 var messageThroughput = await LoadGenerator.ClosedLoopAsync(message, Concurrency, ThroughputRun);
                 var messageCpu = (bot.Cpu() - cpu) / Math.Max(1, messageThroughput.Completed);
@@ -71,12 +73,14 @@ public sealed class InboundBenchmark(Report report, BenchOptions options)
                 await sampler;
                 var highWater = bot.Memory().Peak;
 
-                var (baselineThroughput, baselineLatency) = await BaselineAsync(client, activities, cardBytes);
+                var (baselineThroughput, baselineLatency, baselineCpu) = await BaselineAsync(client, activities, cardBytes);
 
                 report.Line($"status card in the invoke response: {cardBytes:N0} bytes; the baseline gets the same requests (activity and bearer token) and answers the same size");
                 report.Line($"baseline, {Concurrency} callers: {baselineThroughput.Describe()}");
                 report.Line($"baseline, {OpenLoopRate}/s: {baselineLatency.Describe()}");
                 report.Line($"invoke (status.show), {Concurrency} callers: {invokeThroughput.Describe()}");
+                report.Line($"CPU per request at {Concurrency} callers, both on these {Environment.ProcessorCount} cores: bot {Micros(invokeCpu)} and load generator {Micros(invokeGeneratorCpu)}; " +
+                    $"baseline server {Micros(baselineCpu.Server)} and load generator {Micros(baselineCpu.Generator)}");
                 report.Line($"invoke (status.show), {OpenLoopRate}/s: {invokeLatency.Describe()}");
                 report.Line($"message (status <code>) until the reply reaches the connector, {Concurrency} callers: {messageThroughput.Describe()}");
                 report.Line($"message (status <code>) until the reply reaches the connector, {OpenLoopRate}/s: {messageLatency.Describe()}");
@@ -127,7 +131,9 @@ public sealed class InboundBenchmark(Report report, BenchOptions options)
     /// the load generator, the sockets and Kestrel do the same work for both; only what the bot does
     /// with it differs. It answers a body of the same size as the bot's answer.
     /// </summary>
-    private async Task<(LoadResult Throughput, LoadResult Latency)> BaselineAsync(HttpClient client, StatusActivities activities, int bytes)
+    private static string Micros(TimeSpan cpu) => $"{cpu.TotalMicroseconds:N0} µs";
+
+    private async Task<(LoadResult Throughput, LoadResult Latency, (TimeSpan Server, TimeSpan Generator) Cpu)> BaselineAsync(HttpClient client, StatusActivities activities, int bytes)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "PmfBot.Bench.dll");
         await using var baseline = await HostProcess.StartAsync(dll, [BareBaseline.Command, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)],
@@ -139,10 +145,12 @@ public sealed class InboundBenchmark(Report report, BenchOptions options)
             var body = await response.Content.ReadAsByteArrayAsync(ct);
             return response.IsSuccessStatusCode && body.Length == bytes;
         };
-        await LoadGenerator.ClosedLoopAsync(call, 8, Warmup / 2);
+        await LoadGenerator.ClosedLoopAsync(call, 8, Warmup);
+        var (server, generator) = (baseline.Cpu(), Machine.ProcessCpu());
         var throughput = await LoadGenerator.ClosedLoopAsync(call, Concurrency, ThroughputRun);
+        var perRequest = ((baseline.Cpu() - server) / Math.Max(1, throughput.Completed), (Machine.ProcessCpu() - generator) / Math.Max(1, throughput.Completed));
         var latency = await LoadGenerator.OpenLoopAsync(call, OpenLoopRate, LatencyRun);
-        return (throughput, latency);
+        return (throughput, latency, perRequest);
     }
 
     private async Task<HostProcess> StartBotAsync(BenchDatabase database, BotFrameworkFake teams)
