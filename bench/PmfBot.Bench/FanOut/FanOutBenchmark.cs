@@ -23,6 +23,31 @@ public sealed class FanOutBenchmark(Report report, BenchOptions options)
     private const double RandomRefusals = 0.05;
     private const double GoalRatio = 1.1;
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan RateSample = TimeSpan.FromSeconds(10);
+
+    /// <summary>How fast the delivery went through the run: a steady rate at the limit, or stalls.</summary>
+    private static async Task<List<string>> SampleRatesAsync(BotFrameworkFake teams, CancellationToken cancellationToken)
+    {
+        var rates = new List<string>();
+        var last = teams.Requests;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(RateSample, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            var now = teams.Requests;
+            rates.Add(((now - last) / RateSample.TotalSeconds).ToString("0", System.Globalization.CultureInfo.InvariantCulture));
+            last = now;
+        }
+
+        return rates;
+    }
 
     public async Task RunAsync()
     {
@@ -49,9 +74,13 @@ public sealed class FanOutBenchmark(Report report, BenchOptions options)
 
             watch.Restart();
             var cpu = Machine.ProcessCpu();
+            using var sampling = new CancellationTokenSource();
+            var rates = SampleRatesAsync(teams, sampling.Token);
             var delivered = await bot.InScopeAsync<DeliverOutboxJob, DeliverOutboxJob.Result>(job => job.RunAsync(CancellationToken.None));
             var delivery = watch.Elapsed;
             cpu = Machine.ProcessCpu() - cpu;
+            await sampling.CancelAsync();
+            report.Line($"requests to the fake connector a second, every {RateSample.TotalSeconds:0} s: {string.Join(" ", await rates)}");
 
             var outbox = await bot.InScopeAsync<PmfDbContext, Dictionary<OutboxState, int>>(db =>
                 db.Outbox.GroupBy(m => m.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));

@@ -59,7 +59,7 @@ public sealed class HelpCommand(PmfDbContext db, CardRenderer renderer, TimeProv
 
     private async Task<Roles> RolesOfAsync(Person person, CancellationToken cancellationToken)
     {
-        var indicators = await db.Indicators.CountAsync(i => i.OwnerId == person.Id || i.Collators.Any(c => c.PersonId == person.Id), cancellationToken);
+        var indicators = await db.AnsweredBy(person.Id).CountAsync(cancellationToken);
         var priorities = await db.Priorities.CountAsync(p => p.LeadOfficerId == person.Id, cancellationToken);
         var boards = await db.Boards.AsNoTracking().Where(b => b.Members.Any(m => m.PersonId == person.Id))
             .Select(b => new { b.Name, b.ChairId, b.Kind }).ToListAsync(cancellationToken);

@@ -103,8 +103,11 @@ public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProv
         return answered.OrderByDescending(r => r.Period).ThenBy(r => r.Indicator.Code, StringComparer.Ordinal).ToList();
     }
 
-    private IQueryable<IndicatorReturn> MayAnswer(Person person) =>
-        db.Returns.Where(r => r.Indicator.OwnerId == person.Id || r.Indicator.Collators.Any(c => c.PersonId == person.Id));
+    private IQueryable<IndicatorReturn> MayAnswer(Person person)
+    {
+        var indicators = db.AnsweredBy(person.Id);
+        return db.Returns.Where(r => indicators.Contains(r.IndicatorId));
+    }
 
     private static async Task<List<IndicatorReturn>> LoadAsync(IQueryable<IndicatorReturn> query, CancellationToken cancellationToken) =>
         await query.AsNoTracking()
