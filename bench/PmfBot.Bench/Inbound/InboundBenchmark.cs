@@ -23,6 +23,13 @@ public sealed class InboundBenchmark(Report report, BenchOptions options)
     private const long GoalIdleBytes = 250L * 1024 * 1024;
     private const long GoalLoadedBytes = 400L * 1024 * 1024;
 
+    /// <summary>
+    /// Returns saved a second by owners while status is asked (the last afternoon): each save sends the
+    /// next ask of every priority back to composing. A council of 2,000 indicators submitting over an
+    /// afternoon saves well under one a second on average.
+    /// </summary>
+    private static readonly double[] LastAfternoonSaves = [1, 5];
+
     /// <summary>The bot's own global send rate for this run: high enough never to be what limits the message path.</summary>
     private const int UnthrottledPermitsPerSecond = 100_000;
 
@@ -72,6 +79,16 @@ public sealed class InboundBenchmark(Report report, BenchOptions options)
                 var peakAtCapacity = peak;
                 var invokeLatency = await LoadGenerator.OpenLoopAsync(invoke, OpenLoopRate, LatencyRun);
                 var messageLatency = await LoadGenerator.OpenLoopAsync(message, OpenLoopRate, LatencyRun);
+                var afternoon = new List<(double SavesPerSecond, int Saved, LoadResult Asked, double BotCores)>();
+                foreach (var savesPerSecond in LastAfternoonSaves)
+                {
+                    var botCpu = bot.Cpu();
+                    await using var owners = OwnersSaving.Start(database.Options, council.Quarter, savesPerSecond);
+                    var asked = await LoadGenerator.OpenLoopAsync(invoke, OpenLoopRate, LatencyRun);
+                    var cores = (bot.Cpu() - botCpu) / asked.Elapsed;
+                    afternoon.Add((savesPerSecond, await owners.StopAsync(), asked, cores));
+                }
+
                 await sampling.CancelAsync();
                 await sampler;
                 var highWater = bot.Memory().Peak;
@@ -87,6 +104,11 @@ public sealed class InboundBenchmark(Report report, BenchOptions options)
                 report.Line($"invoke (status.show), {OpenLoopRate}/s: {invokeLatency.Describe()}");
                 report.Line($"message (status <code>) until the reply reaches the connector, {Concurrency} callers: {messageThroughput.Describe()}");
                 report.Line($"message (status <code>) until the reply reaches the connector, {OpenLoopRate}/s: {messageLatency.Describe()}");
+                foreach (var (savesPerSecond, saved, asked, cores) in afternoon)
+                {
+                    report.Line($"invoke (status.show), {OpenLoopRate}/s while owners save {savesPerSecond:0} return(s) a second on another server ({saved} saved; the bot used {cores:0.00} cores): {asked.Describe()}");
+                }
+
                 report.Line($"the bot's own CPU per status query: {invokeCpu.TotalMilliseconds:0.0} ms by card button, {messageCpu.TotalMilliseconds:0.0} ms by message " +
                     $"(so {OpenLoopRate}/s needs {invokeCpu.TotalSeconds * OpenLoopRate:0.0} to {messageCpu.TotalSeconds * OpenLoopRate:0.0} cores for the bot alone, before PostgreSQL)");
 
@@ -94,6 +116,10 @@ public sealed class InboundBenchmark(Report report, BenchOptions options)
                 AddLatency("invoke (card button)", invokeLatency, baselineLatency);
                 AddThroughput("message, until the reply", messageThroughput, baselineThroughput);
                 AddLatency("message, until the reply", messageLatency, baselineLatency);
+                foreach (var (savesPerSecond, _, asked, _) in afternoon)
+                {
+                    AddLatency($"invoke, owners saving {savesPerSecond:0}/s", asked, baselineLatency);
+                }
 
                 report.Heading("5. Memory: the bot's resident set");
                 report.Line($"sampled every 250 ms under benchmark 1: peak {Report.Mb(peakAtCapacity)} while at capacity ({Concurrency} callers), {Report.Mb(peak)} including the {OpenLoopRate}/s runs; VmHWM (highest since start) {Report.Mb(highWater)}");
