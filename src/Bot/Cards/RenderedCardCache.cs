@@ -5,11 +5,12 @@ using PmfBot.Domain.Storage;
 namespace PmfBot.Bot.Cards;
 
 /// <summary>
-/// Cards that read the same for everyone (a priority's status for a quarter), kept as rendered
-/// under the <see cref="DataVersion"/> stamp read before they were loaded. A board meeting or a
-/// scrutiny session asks for the same few priorities over and over; each ask then costs one
-/// small read instead of seven queries and a render, and any saved change anywhere (on any server)
-/// changes the stamp, so nobody ever sees a card older than the last change.
+/// Cards about one priority that read the same for everyone (its status for a quarter), kept as
+/// rendered under the priority's card stamp read before they were loaded
+/// (<see cref="PmfDbContext.CardStampAsync"/>). A board meeting or a scrutiny session asks for the
+/// same few priorities over and over; each ask then costs no query while nothing it shows changes,
+/// and any saved change that touches the priority (on any server) changes its stamp, so nobody
+/// sees a card older than the last change they could have heard of.
 /// </summary>
 public sealed class RenderedCardCache
 {
@@ -19,7 +20,7 @@ public sealed class RenderedCardCache
     private readonly StampedCache<Key, byte[]> _cards = new(MaxCards);
 
     /// <param name="Today">Part of the key: lateness and overdue actions change with the day, not only with the data.</param>
-    public sealed record Key(string Kind, Guid Id, string PeriodKey, int Page, DateOnly Today);
+    public sealed record Key(string Kind, Guid PriorityId, string PeriodKey, int Page, DateOnly Today);
 
     /// <summary>A card of the caller's own, to change or to send on.</summary>
     public async Task<JsonObject> GetOrRenderAsync(PmfDbContext db, Key key, Func<Task<JsonObject>> render, CancellationToken cancellationToken)
@@ -40,7 +41,8 @@ public sealed class RenderedCardCache
     private async Task<(byte[] Card, JsonObject? Rendered)> KeptAsync(PmfDbContext db, Key key, Func<Task<JsonObject>> render, CancellationToken cancellationToken)
     {
         JsonObject? rendered = null;
-        var card = await _cards.GetOrLoadAsync(db, key, async () => JsonSerializer.SerializeToUtf8Bytes(rendered = await render()), cancellationToken);
+        var stamp = await db.CardStampAsync(key.PriorityId, cancellationToken);
+        var card = await _cards.GetOrLoadAsync(stamp, key, async () => JsonSerializer.SerializeToUtf8Bytes(rendered = await render()), cancellationToken);
         return (card, rendered);
     }
 }

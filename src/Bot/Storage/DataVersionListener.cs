@@ -9,6 +9,8 @@ namespace PmfBot.Bot.Storage;
 /// the stamp again after each notification. Every <see cref="Heartbeat"/> it reads the stamp anyway,
 /// which proves the connection is alive (a silently dead one would otherwise never notify). While it
 /// is not connected, the watch knows nothing and every card reads the stamp, as before: slower, never stale.
+/// Each notification names the priorities the change touched (<see cref="PriorityChanges"/>), so a
+/// card about one priority is composed again only when something it shows may have changed.
 /// </summary>
 internal sealed class DataVersionListener(StorageOptions options, DataVersionWatch watch, ILogger<DataVersionListener> logger) : BackgroundService
 {
@@ -35,6 +37,7 @@ internal sealed class DataVersionListener(StorageOptions options, DataVersionWat
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                watch.Priorities.StopHearing();
                 watch.Forget();
                 logger.LogWarning(ex, "Lost the data-version notifications; cards read the stamp from the database until they are back (trying again in {Pause})", pause);
                 try
@@ -50,6 +53,7 @@ internal sealed class DataVersionListener(StorageOptions options, DataVersionWat
             }
         }
 
+        watch.Priorities.StopHearing();
         watch.Forget();
     }
 
@@ -64,11 +68,19 @@ internal sealed class DataVersionListener(StorageOptions options, DataVersionWat
         await using var connection = new NpgsqlConnection(settings.ConnectionString);
         await connection.OpenAsync(stoppingToken);
         var notified = 0;
-        connection.Notification += (_, _) => Interlocked.Exchange(ref notified, 1);
+        connection.Notification += (_, e) =>
+        {
+            // Which priorities' cards the change touched: they are composed again at their next ask.
+            watch.Priorities.Changed(e.Payload);
+            Interlocked.Exchange(ref notified, 1);
+        };
         await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
         {
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
+
+        // Every change from here on is heard; what happened before is covered by a new epoch.
+        watch.Priorities.StartHearing();
 
         // Read once after LISTEN: a change committed before it is in this read, any later one is notified.
         await ReadStampAsync(connection, stoppingToken);

@@ -17,8 +17,14 @@ public sealed class DataVersion
     /// <summary>A random number, not a counter: writers never read it first, so they never wait on each other to.</summary>
     public long Stamp { get; private set; }
 
+    /// <summary>
+    /// The priorities the last saved change touched (<see cref="PriorityChanges.Payload"/>): the
+    /// trigger on this row sends it to every listening server with the notification of the change.
+    /// </summary>
+    public string? ChangedPriorities { get; private set; }
+
     /// <summary>An entity for an update of the row without reading it.</summary>
-    internal static DataVersion Next() => new() { Stamp = NewStamp() };
+    internal static DataVersion Next(string changedPriorities) => new() { Stamp = NewStamp(), ChangedPriorities = changedPriorities };
 
     internal static long NewStamp() => RandomNumberGenerator.GetInt32(int.MaxValue) * (long)int.MaxValue + RandomNumberGenerator.GetInt32(int.MaxValue);
 }

@@ -19,6 +19,9 @@ public sealed class DataVersionWatch
 
     private sealed record Known(long Stamp);
 
+    /// <summary>Which priorities' cards changed, for cards about one priority (valid while the listener hears every change).</summary>
+    public PriorityChanges Priorities { get; } = new();
+
     /// <summary>True while the stamp is known without a query (the listener is up and has caught up).</summary>
     public bool IsKnown => _known is not null;
 

@@ -60,6 +60,14 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
     public ValueTask<long> DataStampAsync(CancellationToken cancellationToken = default) =>
         Watch?.CurrentAsync(this, cancellationToken) ?? new ValueTask<long>(ReadDataStampAsync(cancellationToken));
 
+    /// <summary>
+    /// The stamp for a card about one priority: <see cref="PriorityChanges"/>' stamp for it while this
+    /// server hears every change, which moves only with changes that touch that priority; otherwise
+    /// the data-version stamp, which moves with every change.
+    /// </summary>
+    public ValueTask<long> CardStampAsync(Guid priorityId, CancellationToken cancellationToken = default) =>
+        Watch?.Priorities.StampOf(priorityId) is { } stamp ? ValueTask.FromResult(stamp) : DataStampAsync(cancellationToken);
+
     /// <summary>The stamp as the database has it now.</summary>
     internal Task<long> ReadDataStampAsync(CancellationToken cancellationToken) =>
         DataVersion.AsNoTracking().Select(v => v.Stamp).SingleAsync(cancellationToken);
@@ -75,7 +83,7 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
         var audited = ChangeTracker.Entries<AuditedEntity>().Select(e => e.Entity).Where(e => e.PendingAudit.Count > 0).ToList();
         var lines = audited.SelectMany(e => e.PendingAudit).ToList();
         AuditLog.AddRange(lines);
-        var stamped = StampDataVersion();
+        var touched = await StampDataVersionAsync(cancellationToken);
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -93,9 +101,10 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
         {
             // This server sees its own change at once, without waiting for PostgreSQL's notification
             // (and after a failed save too: a lost connection may have committed it all the same).
-            if (stamped)
+            if (touched is not null)
             {
                 Watch?.Forget();
+                Watch?.Priorities.Changed(touched.Priorities);
             }
         }
     }
@@ -110,32 +119,89 @@ public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbCon
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PmfDbContext).Assembly);
     }
 
+    /// <summary>What a save changes that cards show: the priorities it touches, null for any priority.</summary>
+    private sealed record Touched(IReadOnlyCollection<Guid>? Priorities);
+
     /// <summary>
     /// Changes <see cref="Storage.DataVersion"/> in the same transaction as any change to what the cards
-    /// show; the scheduler's own bookkeeping (outbox, conversation references, cycle state) leaves it alone.
+    /// show, with the priorities the change touches; the scheduler's own bookkeeping (outbox,
+    /// conversation references, cycle state) leaves it alone. Null when nothing cards show changes.
     /// </summary>
-    private bool StampDataVersion()
+    private async Task<Touched?> StampDataVersionAsync(CancellationToken cancellationToken)
     {
-        var changesData = ChangeTracker.Entries().Any(e =>
-            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && e.Entity is not (global::PmfBot.Domain.Outbox.OutboxMessage or Conversations.ConversationReference or global::PmfBot.Domain.Cycle.CycleState
-                or SchemaVersion or AuditEntry or Storage.DataVersion));
-        if (!changesData)
+        var changes = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && e.Entity is not (global::PmfBot.Domain.Outbox.OutboxMessage or Conversations.ConversationReference or global::PmfBot.Domain.Cycle.CycleState
+                    or SchemaVersion or AuditEntry or Storage.DataVersion))
+            .Select(e => e.Entity)
+            .ToList();
+        if (changes.Count == 0)
         {
-            return false;
+            return null;
         }
+
+        var priorities = await PrioritiesTouchedAsync(changes, cancellationToken);
+        var payload = PriorityChanges.Payload(priorities);
 
         // Still tracked after an earlier save of this context: give it a new stamp rather than attach a second.
-        if (ChangeTracker.Entries<Storage.DataVersion>().FirstOrDefault() is { } tracked)
+        var version = ChangeTracker.Entries<Storage.DataVersion>().FirstOrDefault();
+        if (version is null)
         {
-            tracked.Property(v => v.Stamp).CurrentValue = Storage.DataVersion.NewStamp();
-            return true;
+            version = Entry(Storage.DataVersion.Next(payload));
+            DataVersion.Attach(version.Entity);
+        }
+        else
+        {
+            version.Property(v => v.Stamp).CurrentValue = Storage.DataVersion.NewStamp();
+            version.Property(v => v.ChangedPriorities).CurrentValue = payload;
         }
 
-        var next = Storage.DataVersion.Next();
-        DataVersion.Attach(next);
-        Entry(next).Property(v => v.Stamp).IsModified = true;
-        return true;
+        version.Property(v => v.Stamp).IsModified = true;
+        version.Property(v => v.ChangedPriorities).IsModified = true;
+        return new Touched(priorities);
+    }
+
+    /// <summary>
+    /// The priorities whose cards show these changes: a return shows on the cards of its indicator's
+    /// priorities; a rating, a risk or an action on its priority's. Anything else (a person's name, an
+    /// indicator, a board, an action of a whole board...) may show on any card: null.
+    /// </summary>
+    private async Task<IReadOnlyCollection<Guid>?> PrioritiesTouchedAsync(List<object> changes, CancellationToken cancellationToken)
+    {
+        var priorities = new HashSet<Guid>();
+        var indicators = new HashSet<Guid>();
+        var actions = ChangeTracker.Entries<BoardAction>().ToDictionary(e => e.Entity.Id, e => e.Entity.PriorityId);
+        foreach (var change in changes)
+        {
+            switch (change)
+            {
+                case IndicatorReturn r:
+                    indicators.Add(r.IndicatorId);
+                    break;
+                case PriorityRating r:
+                    priorities.Add(r.PriorityId);
+                    break;
+                case Risk r:
+                    priorities.Add(r.PriorityId);
+                    break;
+                case BoardAction { PriorityId: { } priority }:
+                    priorities.Add(priority);
+                    break;
+                case ActionProgress p when actions.GetValueOrDefault(p.ActionId) is { } priority:
+                    priorities.Add(priority);
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        if (indicators.Count > 0)
+        {
+            priorities.UnionWith(await Set<IndicatorPriority>().AsNoTracking()
+                .Where(l => indicators.Contains(l.IndicatorId)).Select(l => l.PriorityId).ToListAsync(cancellationToken));
+        }
+
+        return priorities;
     }
 
     private void EnsureAuditLogIsAppendOnly()

@@ -22,9 +22,12 @@ public sealed class StampedCache<TKey, TValue>(int maxKept)
     private sealed record Kept(long Stamp, Task<TValue> Value);
 
     /// <summary>The value kept under the current stamp, or <paramref name="load"/>ed (once, whoever else asks meanwhile) and kept.</summary>
-    public async Task<TValue> GetOrLoadAsync(PmfDbContext db, TKey key, Func<Task<TValue>> load, CancellationToken cancellationToken)
+    public async Task<TValue> GetOrLoadAsync(PmfDbContext db, TKey key, Func<Task<TValue>> load, CancellationToken cancellationToken) =>
+        await GetOrLoadAsync(await db.DataStampAsync(cancellationToken), key, load, cancellationToken);
+
+    /// <summary>The same under a stamp of the caller's (read before loading), such as a card's <see cref="PmfDbContext.CardStampAsync"/>.</summary>
+    public async Task<TValue> GetOrLoadAsync(long stamp, TKey key, Func<Task<TValue>> load, CancellationToken cancellationToken)
     {
-        var stamp = await db.DataStampAsync(cancellationToken);
         while (true)
         {
             var loading = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -72,25 +72,40 @@ public sealed class StorageInitialiser(PmfDbContext db, TimeProvider clock)
     // Added after schema version 3 without raising it: a database created before gets the table and
     // its one row here (EnsureCreated creates both for a new one), so no migration is needed.
     // On PostgreSQL a trigger notifies every listening server when a new stamp commits (NOTIFY is sent
-    // at commit, never for a rolled-back change), so they need not read the stamp per request.
-    private Task EnsureDataVersionAsync(CancellationToken cancellationToken) => db.IsSqlite
-        ? db.Database.ExecuteSqlRawAsync(
-            """
-            CREATE TABLE IF NOT EXISTS data_version ("Id" INTEGER NOT NULL CONSTRAINT "PK_data_version" PRIMARY KEY, "Stamp" INTEGER NOT NULL);
-            INSERT OR IGNORE INTO data_version ("Id", "Stamp") VALUES (1, 0);
-            """,
-            cancellationToken)
-        : db.Database.ExecuteSqlRawAsync(
+    // at commit, never for a rolled-back change), with the priorities the change touched, so they need
+    // not read the stamp per request nor recompose every priority's card for each save.
+    private async Task EnsureDataVersionAsync(CancellationToken cancellationToken)
+    {
+        if (db.IsSqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                CREATE TABLE IF NOT EXISTS data_version ("Id" INTEGER NOT NULL CONSTRAINT "PK_data_version" PRIMARY KEY, "Stamp" INTEGER NOT NULL);
+                INSERT OR IGNORE INTO data_version ("Id", "Stamp") VALUES (1, 0);
+                """,
+                cancellationToken);
+            var columns = await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM pragma_table_info('data_version')").ToListAsync(cancellationToken);
+            if (!columns.Contains("ChangedPriorities"))
+            {
+                await db.Database.ExecuteSqlRawAsync("ALTER TABLE data_version ADD COLUMN \"ChangedPriorities\" TEXT NULL", cancellationToken);
+            }
+
+            return;
+        }
+
+        await db.Database.ExecuteSqlRawAsync(
             $$"""
             CREATE TABLE IF NOT EXISTS data_version ("Id" integer NOT NULL CONSTRAINT "PK_data_version" PRIMARY KEY, "Stamp" bigint NOT NULL);
+            ALTER TABLE data_version ADD COLUMN IF NOT EXISTS "ChangedPriorities" text NULL;
             INSERT INTO data_version ("Id", "Stamp") VALUES (1, 0) ON CONFLICT DO NOTHING;
             CREATE OR REPLACE FUNCTION pmf_data_version_changed() RETURNS trigger AS $$
-            BEGIN PERFORM pg_notify('{{DataVersionChannel}}', ''); RETURN NULL; END; $$ LANGUAGE plpgsql;
+            BEGIN PERFORM pg_notify('{{DataVersionChannel}}', COALESCE(NEW."ChangedPriorities", '{{PriorityChanges.Everything}}')); RETURN NULL; END; $$ LANGUAGE plpgsql;
             DROP TRIGGER IF EXISTS data_version_changed ON data_version;
             CREATE TRIGGER data_version_changed AFTER UPDATE ON data_version
-            FOR EACH STATEMENT EXECUTE FUNCTION pmf_data_version_changed();
+            FOR EACH ROW EXECUTE FUNCTION pmf_data_version_changed();
             """,
             cancellationToken);
+    }
 
     // The database itself refuses to change or delete audit lines, whatever code runs against it.
     private Task ProtectAuditLogAsync(CancellationToken cancellationToken) => db.IsSqlite

@@ -98,11 +98,33 @@ public sealed class DataVersionListenerTests : IAsyncLifetime
         }
 
         Assert.True(await UntilAsync(() => Task.FromResult(!Watch.IsKnown)), "the watch went on trusting a listener that was cut off");
+        Assert.Null(Watch.Priorities.StampOf(Guid.NewGuid()));
         await RenameLeadOfHw1Async("Dr Cut Off");
         var during = ConversationBot.TextOf(Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "status hw1")));
 
         Assert.DoesNotContain("Dr Cut Off", first);
         Assert.Contains("Dr Cut Off", during);
         Assert.True(await UntilAsync(async () => await KnownStampAsync() == await StoredStampAsync()), "the listener never came back");
+    }
+
+    [Fact]
+    public async Task A_return_saved_by_another_server_moves_only_the_card_stamp_of_its_own_priority()
+    {
+        Assert.True(await UntilAsync(async () => await KnownStampAsync() is not null), "the listener never caught up after start");
+        await using var otherServer = _bot.NewContext();
+        var hw1 = (await otherServer.Priorities.SingleAsync(p => p.Code == "HW1")).Id;
+        var open = new[] { PmfBot.Domain.Returns.ReturnState.Open, PmfBot.Domain.Returns.ReturnState.Draft };
+        var ret = await otherServer.Returns.Include(r => r.Indicator).ThenInclude(i => i.Priorities)
+            .Where(r => open.Contains(r.State) && !r.Indicator.Priorities.Any(l => l.PriorityId == hw1) && r.Indicator.Priorities.Any())
+            .FirstAsync();
+        var other = ret.Indicator.Priorities.First().PriorityId;
+        var owner = await otherServer.People.SingleAsync(p => p.Id == ret.Indicator.OwnerId);
+        var (hw1Before, otherBefore) = (Watch.Priorities.StampOf(hw1), Watch.Priorities.StampOf(other));
+
+        ret.SaveDraft(owner, new PmfBot.Domain.Returns.ReturnEntry(42, null, null, null, "Figures still being checked with the service.", null, null), DateTimeOffset.UtcNow);
+        await otherServer.SaveChangesAsync();
+
+        Assert.True(await UntilAsync(() => Task.FromResult(Watch.Priorities.StampOf(other) != otherBefore)), "the change to its priority was never heard of");
+        Assert.Equal(hw1Before, Watch.Priorities.StampOf(hw1));
     }
 }
