@@ -8,7 +8,9 @@ using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
 using PmfBot.Scheduler.Hosting;
 
+// Verbs that work on the database and exit instead of starting the bot.
 if (await ImportCommand.TryRunAsync(args) is { } importExitCode) { return importExitCode; }
+if (await MigrateCommand.TryRunAsync(args) is { } migrateExitCode) { return migrateExitCode; }
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPmfStorage();
@@ -20,6 +22,7 @@ builder.AddPmfCycle();
 builder.AddPublication();
 
 var app = builder.Build();
+if (!await app.TryPrepareStorageAsync()) { return 1; }
 app.MapHealth();
 if (app.RunsWeb())
 {
@@ -28,7 +31,7 @@ if (app.RunsWeb())
 }
 
 app.MapPmfSchedulerDashboard();
-app.Run();
+await app.RunAsync();
 return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

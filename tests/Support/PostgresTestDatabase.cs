@@ -24,16 +24,21 @@ public sealed class PostgresTestDatabase : TestDatabase
             : throw new InvalidOperationException(
                 $"{ServerVariable} is not set: these tests need the PostgreSQL server that scripts/test.sh starts. Run scripts/test.sh.");
 
-    public override async Task InitializeAsync()
+    public override async Task CreateEmptyAsync()
     {
-        await using (var server = new NpgsqlConnection(ServerConnectionString))
-        {
-            await server.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", server);
-            await create.ExecuteNonQueryAsync();
-        }
+        await using var server = new NpgsqlConnection(ServerConnectionString);
+        await server.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {_database}", server);
+        await create.ExecuteNonQueryAsync();
+    }
 
-        await base.InitializeAsync();
+    /// <summary>Runs a script (a pg_dump, `migrate --script`) in this database, as psql would.</summary>
+    public async Task RunScriptAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var run = new NpgsqlCommand(sql, connection);
+        await run.ExecuteNonQueryAsync();
     }
 
     public override async Task DisposeAsync()

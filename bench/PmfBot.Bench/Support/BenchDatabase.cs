@@ -42,7 +42,7 @@ public sealed class BenchDatabase : IAsyncDisposable
 
         var database = new BenchDatabase(name, new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString);
         await using var db = StorageSetup.CreateContext(database.Options);
-        await new StorageInitialiser(db, TimeProvider.System).InitialiseAsync();
+        await new StorageInitialiser(db).InitialiseAsync();
         return database;
     }
 

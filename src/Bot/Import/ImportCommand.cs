@@ -39,12 +39,23 @@ public static class ImportCommand
         var configuration = Host.CreateApplicationBuilder(args[2..]).Configuration;
         var options = StorageHosting.ReadOptions(configuration);
         await using var db = StorageSetup.CreateContext(options);
-        await new StorageInitialiser(db, TimeProvider.System).InitialiseAsync();
+        try
+        {
+            // The same preparation as the bot's start: an empty database gets its schema, an older one its migrations.
+            await new StorageInitialiser(db).InitialiseAsync();
+        }
+        catch (StorageRefusedException ex)
+        {
+            await error.WriteLineAsync($"{path} was not imported into {options.Describe()}: {ex.Message}");
+            return 1;
+        }
+
+
         var result = await new SingleDataListImport(db, TimeProvider.System).ImportFileAsync(path);
         if (!result.Succeeded)
         {
             var count = result.Problems.Count;
-            await error.WriteLineAsync($"{path} was not imported: {count} problem{(count == 1 ? "" : "s")} to fix. Nothing was written.");
+            await error.WriteLineAsync($"{path} was not imported into {options.Describe()}: {count} problem{(count == 1 ? "" : "s")} to fix. Nothing was written.");
             foreach (var problem in result.Problems)
             {
                 await error.WriteLineAsync($"  {problem}");

@@ -16,10 +16,23 @@ namespace PmfBot.Domain.Storage;
 
 /// <summary>
 /// The one EF Core model, on SQLite (embedded default) or PostgreSQL. Saving writes the audit
-/// lines queued by audited entities in the same transaction as the change itself.
+/// lines queued by audited entities in the same transaction as the change itself. The running
+/// bot uses the provider's own subclass (<see cref="Migrations.SqlitePmfDbContext"/>,
+/// <see cref="Migrations.PostgresPmfDbContext"/>), which carries that provider's migrations.
 /// </summary>
-public sealed class PmfDbContext(DbContextOptions<PmfDbContext> options) : DbContext(options)
+public class PmfDbContext : DbContext
 {
+    /// <summary>A context with no migrations of its own (model tests, the in-memory test store).</summary>
+    public PmfDbContext(DbContextOptions<PmfDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected PmfDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<Directorate> Directorates => Set<Directorate>();

@@ -1,16 +1,15 @@
 namespace PmfBot.Domain.Storage;
 
 /// <summary>
-/// The version of the schema a database was created with. The host refuses to start on a
-/// database of another version rather than run against tables it does not understand.
+/// The schema version the releases before migrations kept (up to 3, made by EnsureCreated, which
+/// refused any other number). Migrations replaced it: the migration history now says what a
+/// database is. The row stays, at <see cref="Current"/>, so that an old release pointed at a
+/// migrated database refuses it instead of misreading it (see the MigrationsTakeOver migration).
 /// </summary>
 public sealed class SchemaVersion
 {
-    /// <summary>
-    /// Raise when the model changes in a way an existing database cannot follow.
-    /// 2: conversation_references. 3: cycle_state (the scheduler's last completed day and pause switch).
-    /// </summary>
-    public const int Current = 3;
+    /// <summary>Set by the MigrationsTakeOver migration; never raised again.</summary>
+    public const int Current = 4;
 
     public int Id { get; set; } = 1;
 

@@ -1,20 +1,28 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace PmfBot.Domain.Storage;
 
 /// <summary>
-/// Creates the schema on first start and checks its version on every start. On PostgreSQL an
-/// advisory lock makes several instances starting together take turns.
+/// Brings the database to the schema this release needs, on every start and for the `migrate`
+/// verb: an empty database gets every migration; a database made by schema version 3 (the
+/// releases up to 2 December 2026, which used EnsureCreated) is first taken onto the migration
+/// history without touching a row (<see cref="SchemaVersion3Adoption"/>); pending migrations are
+/// applied; a database that a newer release has migrated, or that PmfBot did not make, is refused
+/// with a message saying what to do. On PostgreSQL an advisory lock makes several instances
+/// starting together take turns; on SQLite every step can run twice and EF Core's own migration
+/// lock guards the rest.
 /// </summary>
-public sealed class StorageInitialiser(PmfDbContext db, TimeProvider clock)
+public sealed class StorageInitialiser(PmfDbContext db)
 {
     private const long InitialisationLock = 0x504D_4642_4F54; // "PMFBOT"
 
     /// <summary>PostgreSQL notifies this channel when a change to the data-version stamp commits.</summary>
-    public const string DataVersionChannel = "pmf_data_version";
+    public const string DataVersionChannel = StorageTriggers.DataVersionChannel;
 
-    /// <summary>Returns true when the schema was created just now (an empty database).</summary>
-    public async Task<bool> InitialiseAsync(CancellationToken cancellationToken = default)
+    /// <summary>Prepares the database; says what it found and what it did.</summary>
+    public async Task<StoragePreparation> InitialiseAsync(CancellationToken cancellationToken = default)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -29,11 +37,18 @@ public sealed class StorageInitialiser(PmfDbContext db, TimeProvider clock)
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
 
-            var created = await db.Database.EnsureCreatedAsync(cancellationToken);
-            await ProtectAuditLogAsync(cancellationToken);
-            await EnsureDataVersionAsync(cancellationToken);
-            await CheckVersionAsync(created, cancellationToken);
-            return created;
+            var found = await DatabaseShape.ReadAsync(db, cancellationToken);
+            var adopted = false;
+            if (!found.HasMigrationHistory && found.HasPmfTables)
+            {
+                await SchemaVersion3Adoption.AdoptAsync(db, found, cancellationToken);
+                adopted = true;
+            }
+
+            await RefuseNewerAsync(cancellationToken);
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            await db.Database.MigrateAsync(cancellationToken);
+            return new StoragePreparation(WasEmpty: !found.HasPmfTables, AdoptedSchemaVersion3: adopted, Applied: pending);
         }
         finally
         {
@@ -46,84 +61,67 @@ public sealed class StorageInitialiser(PmfDbContext db, TimeProvider clock)
         }
     }
 
-    private async Task CheckVersionAsync(bool created, CancellationToken cancellationToken)
+    /// <summary>The migrations this release has that the database has not had yet (none: up to date).</summary>
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken = default) =>
+        (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+
+    /// <summary>
+    /// The SQL that brings any database this release accepts up to date, for a DBA to review and run
+    /// (`migrate --script`). PostgreSQL: idempotent, from an empty database or any earlier one,
+    /// schema version 3 included. SQLite has no idempotent script (EF Core cannot make one), so it is
+    /// the script from where this database stands.
+    /// </summary>
+    public async Task<string> ScriptAsync(CancellationToken cancellationToken = default)
     {
-        var stored = await db.SchemaVersions.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
-        if (stored is null)
+        var migrator = db.GetService<IMigrator>();
+        if (!db.IsSqlite)
         {
-            if (!created && await db.People.AnyAsync(cancellationToken))
-            {
-                throw new InvalidOperationException("The database has PmfBot tables but no schema version; it was not created by this version of PmfBot.");
-            }
-
-            db.SchemaVersions.Add(new SchemaVersion { Version = SchemaVersion.Current, CreatedAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
-            return;
+            return SchemaVersion3Adoption.PostgresScript(db) + migrator.GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
         }
 
-        if (stored.Version != SchemaVersion.Current)
-        {
-            throw new InvalidOperationException(
-                $"The database was created for schema version {stored.Version}, but this PmfBot needs version {SchemaVersion.Current}. " +
-                "Restore a matching release or migrate the database before starting.");
-        }
+        await using var _ = await OpenedAsync(cancellationToken);
+        var found = await DatabaseShape.ReadAsync(db, cancellationToken);
+        var applied = found.HasMigrationHistory
+            ? (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault()
+            : found.HasPmfTables ? SchemaVersion3Adoption.Baseline(db) : null;
+        var preamble = !found.HasMigrationHistory && found.HasPmfTables ? await SchemaVersion3Adoption.SqliteScriptAsync(db, found, cancellationToken) : "";
+        return preamble + migrator.GenerateScript(fromMigration: applied);
     }
 
-    // Added after schema version 3 without raising it: a database created before gets the table and
-    // its one row here (EnsureCreated creates both for a new one), so no migration is needed.
-    // On PostgreSQL a trigger notifies every listening server when a new stamp commits (NOTIFY is sent
-    // at commit, never for a rolled-back change), with the priorities the change touched, so they need
-    // not read the stamp per request nor recompose every priority's card for each save.
-    private async Task EnsureDataVersionAsync(CancellationToken cancellationToken)
+    private async Task<IAsyncDisposable> OpenedAsync(CancellationToken cancellationToken)
     {
-        if (db.IsSqlite)
-        {
-            await db.Database.ExecuteSqlRawAsync(
-                """
-                CREATE TABLE IF NOT EXISTS data_version ("Id" INTEGER NOT NULL CONSTRAINT "PK_data_version" PRIMARY KEY, "Stamp" INTEGER NOT NULL);
-                INSERT OR IGNORE INTO data_version ("Id", "Stamp") VALUES (1, 0);
-                """,
-                cancellationToken);
-            var columns = await db.Database.SqlQueryRaw<string>("SELECT name AS \"Value\" FROM pragma_table_info('data_version')").ToListAsync(cancellationToken);
-            if (!columns.Contains("ChangedPriorities"))
-            {
-                await db.Database.ExecuteSqlRawAsync("ALTER TABLE data_version ADD COLUMN \"ChangedPriorities\" TEXT NULL", cancellationToken);
-            }
-
-            return;
-        }
-
-        await db.Database.ExecuteSqlRawAsync(
-            $$"""
-            CREATE TABLE IF NOT EXISTS data_version ("Id" integer NOT NULL CONSTRAINT "PK_data_version" PRIMARY KEY, "Stamp" bigint NOT NULL);
-            ALTER TABLE data_version ADD COLUMN IF NOT EXISTS "ChangedPriorities" text NULL;
-            INSERT INTO data_version ("Id", "Stamp") VALUES (1, 0) ON CONFLICT DO NOTHING;
-            CREATE OR REPLACE FUNCTION pmf_data_version_changed() RETURNS trigger AS $$
-            BEGIN PERFORM pg_notify('{{DataVersionChannel}}', COALESCE(NEW."ChangedPriorities", '{{PriorityChanges.Everything}}')); RETURN NULL; END; $$ LANGUAGE plpgsql;
-            DROP TRIGGER IF EXISTS data_version_changed ON data_version;
-            CREATE TRIGGER data_version_changed AFTER UPDATE ON data_version
-            FOR EACH ROW EXECUTE FUNCTION pmf_data_version_changed();
-            """,
-            cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return new Closing(db);
     }
 
-    // The database itself refuses to change or delete audit lines, whatever code runs against it.
-    private Task ProtectAuditLogAsync(CancellationToken cancellationToken) => db.IsSqlite
-        ? db.Database.ExecuteSqlRawAsync(
-            """
-            CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
-            BEGIN SELECT RAISE(ABORT, 'The audit log is append-only'); END;
-            CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
-            BEGIN SELECT RAISE(ABORT, 'The audit log is append-only'); END;
-            """,
-            cancellationToken)
-        : db.Database.ExecuteSqlRawAsync(
-            """
-            CREATE OR REPLACE FUNCTION pmf_audit_log_append_only() RETURNS trigger AS $$
-            BEGIN RAISE EXCEPTION 'The audit log is append-only'; END; $$ LANGUAGE plpgsql;
-            DROP TRIGGER IF EXISTS audit_log_append_only ON audit_log;
-            CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
-            FOR EACH ROW EXECUTE FUNCTION pmf_audit_log_append_only();
-            """,
-            cancellationToken);
+    private sealed class Closing(PmfDbContext db) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => new(db.Database.CloseConnectionAsync());
+    }
+
+    // A newer release has migrated this database: running on it would misread tables this release
+    // does not know. Roll forward with the newer release, or restore the backup taken before it.
+    private async Task RefuseNewerAsync(CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new StorageRefusedException(
+                $"The database has been upgraded by a newer release of PmfBot (migration {string.Join(", ", unknown)}), " +
+                $"and this release knows only up to {known.Max(StringComparer.Ordinal)}. " +
+                "Start the newer release, or restore the backup taken before the upgrade (docs/deployment.md, \"Upgrading\").");
+        }
+    }
 }
+
+/// <summary>What <see cref="StorageInitialiser"/> found and did.</summary>
+public sealed record StoragePreparation(bool WasEmpty, bool AdoptedSchemaVersion3, IReadOnlyList<string> Applied)
+{
+    public string Describe() =>
+        (WasEmpty ? "an empty database: schema created" : AdoptedSchemaVersion3 ? "a schema version 3 database: taken onto the migration history" : "schema found")
+        + (Applied.Count == 0 ? ", up to date" : $", {Applied.Count} migration{(Applied.Count == 1 ? "" : "s")} applied ({string.Join(", ", Applied)})");
+}
+
+/// <summary>The database is not one this release can run on; the message says why and what to do.</summary>
+public sealed class StorageRefusedException(string message) : Exception(message);

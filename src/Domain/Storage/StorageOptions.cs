@@ -1,8 +1,10 @@
+using Npgsql;
+
 namespace PmfBot.Domain.Storage;
 
 /// <summary>
 /// Where PmfBot keeps its data: PostgreSQL when a connection string is given
-/// (`ConnectionStrings:Pmf`), otherwise a SQLite file in the working directory.
+/// (`ConnectionStrings:Pmf`), otherwise a SQLite file (the bot resolves a relative path).
 /// </summary>
 public sealed class StorageOptions
 {
@@ -12,5 +14,15 @@ public sealed class StorageOptions
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
-    public string Describe() => UsesPostgres ? "PostgreSQL" : $"SQLite ({Path.GetFullPath(SqlitePath)})";
+    /// <summary>Which database, in words fit for a log or a console: never the password.</summary>
+    public string Describe()
+    {
+        if (!UsesPostgres)
+        {
+            return $"SQLite ({Path.GetFullPath(SqlitePath)})";
+        }
+
+        var settings = new NpgsqlConnectionStringBuilder(PostgresConnectionString);
+        return $"PostgreSQL (database {settings.Database} on {settings.Host}:{settings.Port})";
+    }
 }

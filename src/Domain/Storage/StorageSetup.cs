@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PmfBot.Domain.Storage.Migrations;
 
 namespace PmfBot.Domain.Storage;
 
@@ -9,17 +10,32 @@ public static class StorageSetup
     {
         services.AddSingleton(options);
         services.AddSingleton<DataVersionWatch>();
-        // Pooled: a context per request is taken from the pool and handed back when the request's scope
-        // ends, instead of EF building one (and looking up its internal services) every time.
-        services.AddPooledDbContextFactory<PmfDbContext>(builder => UseStore(builder, options));
-        services.AddScoped(sp =>
+        if (options.UsesPostgres)
         {
-            var db = sp.GetRequiredService<IDbContextFactory<PmfDbContext>>().CreateDbContext();
+            AddContext<PostgresPmfDbContext>(services, options);
+        }
+        else
+        {
+            AddContext<SqlitePmfDbContext>(services, options);
+        }
+
+        services.AddScoped<StorageInitialiser>();
+        return services;
+    }
+
+    // Pooled: a context per request is taken from the pool and handed back when the request's scope
+    // ends, instead of EF building one (and looking up its internal services) every time. The pool
+    // holds the provider's own context type (which knows its migrations); everyone asks for PmfDbContext.
+    private static void AddContext<TContext>(IServiceCollection services, StorageOptions options)
+        where TContext : PmfDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(builder => UseStore(builder, options));
+        services.AddScoped<PmfDbContext>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
             db.Watch = sp.GetRequiredService<DataVersionWatch>();
             return db;
         });
-        services.AddScoped<StorageInitialiser>();
-        return services;
     }
 
     public static TBuilder UseStore<TBuilder>(TBuilder builder, StorageOptions options)
@@ -28,7 +44,9 @@ public static class StorageSetup
             ? (TBuilder)builder.UseNpgsql(options.PostgresConnectionString)
             : (TBuilder)builder.UseSqlite($"Data Source={options.SqlitePath};Pooling=True;Default Timeout=30");
 
-    /// <summary>A context outside dependency injection (the import verb, tests, benchmarks).</summary>
+    /// <summary>A context outside dependency injection (the import and migrate verbs, tests, benchmarks).</summary>
     public static PmfDbContext CreateContext(StorageOptions options) =>
-        new(UseStore(new DbContextOptionsBuilder<PmfDbContext>(), options).Options);
+        options.UsesPostgres
+            ? new PostgresPmfDbContext(UseStore(new DbContextOptionsBuilder<PostgresPmfDbContext>(), options).Options)
+            : new SqlitePmfDbContext(UseStore(new DbContextOptionsBuilder<SqlitePmfDbContext>(), options).Options);
 }

@@ -106,8 +106,28 @@ public static class SchedulerSetup
             AllowDegradedModeWithoutStorage = false,
             UseSlidingInvisibilityTimeout = true,
         };
-        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storage, null), storage);
+        // Hangfire.PostgreSql's installer is not safe for two instances at once: two hosts starting
+        // together on an empty database failed with 42703 and 23505 as both created its tables. The
+        // instances take turns under an advisory lock, as PmfBot's own migrations do.
+        using var turn = new Npgsql.NpgsqlConnection(connectionString);
+        turn.Open();
+        using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({HangfireInstallLock})", turn))
+        {
+            take.ExecuteNonQuery();
+        }
+
+        try
+        {
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storage, null), storage);
+        }
+        finally
+        {
+            using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({HangfireInstallLock})", turn);
+            release.ExecuteNonQuery();
+        }
     }
+
+    private const long HangfireInstallLock = 0x504D_4642_4846; // "PMFBHF"
 }
 
 /// <summary>Creates the storage (and so prepares Hangfire's schema) as the host starts, whatever the role.</summary>

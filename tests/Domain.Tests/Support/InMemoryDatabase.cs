@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PmfBot.Domain.Storage;
+using PmfBot.Domain.Storage.Migrations;
 
 namespace PmfBot.Domain.Tests.Support;
 
@@ -13,11 +14,11 @@ internal sealed class InMemoryDatabase : IDisposable
     {
         _connection.Open();
         using var db = NewContext();
-        db.Database.EnsureCreated();
+        db.Database.Migrate();
     }
 
     /// <summary>A fresh context each time, so reads come from the database, not the change tracker.</summary>
-    public PmfDbContext NewContext() => new(new DbContextOptionsBuilder<PmfDbContext>().UseSqlite(_connection).Options);
+    public PmfDbContext NewContext() => new SqlitePmfDbContext(new DbContextOptionsBuilder<SqlitePmfDbContext>().UseSqlite(_connection).Options);
 
     public void Dispose() => _connection.Dispose();
 }
