@@ -6,6 +6,7 @@ using PmfBot.Bot.Import;
 using PmfBot.Bot.Publication;
 using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
+using PmfBot.Bot.Telemetry;
 using PmfBot.Scheduler.Hosting;
 
 if (await ImportCommand.TryRunAsync(args) is { } importExitCode) { return importExitCode; }
@@ -18,6 +19,8 @@ builder.AddTeamsBot();
 builder.AddPmfConversation();
 builder.AddPmfCycle();
 builder.AddPublication();
+builder.AddPmfHealth();
+builder.AddPmfTelemetry();
 
 var app = builder.Build();
 app.MapHealth();
