@@ -1,4 +1,5 @@
 using PmfBot.Bot.Conversation;
+using PmfBot.Bot.Dashboard;
 using PmfBot.Bot.Delivery;
 using PmfBot.Bot.Demo;
 using PmfBot.Bot.Health;
@@ -21,6 +22,7 @@ builder.AddPmfCycle();
 builder.AddPublication();
 builder.AddPmfHealth();
 builder.AddPmfTelemetry();
+builder.AddDashboardSignIn();
 
 var app = builder.Build();
 app.MapHealth();

@@ -89,7 +89,7 @@ public sealed class CardActionTable(IServiceProvider services, Speaker speaker, 
         try
         {
             var card = await ((ICardAction)services.GetRequiredService(handler)).HandleAsync(request, cancellationToken);
-            return ("done", Card(card));
+            return ("answered", Card(card));
         }
         catch (PmfRuleException refused)
         {
