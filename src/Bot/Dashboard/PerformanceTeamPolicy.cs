@@ -19,7 +19,8 @@ public sealed class PerformanceTeamRequirement : IAuthorizationRequirement
 /// council's tenant (`tid`). Checked on every request: taking someone off the performance team takes the
 /// dashboard away at once, without waiting for their sign-in to run out.
 /// </summary>
-internal sealed class PerformanceTeamHandler(PmfDbContext db, IOptions<DashboardSignInOptions> options) : AuthorizationHandler<PerformanceTeamRequirement>
+internal sealed class PerformanceTeamHandler(PmfDbContext db, IOptions<DashboardSignInOptions> options, ILogger<PerformanceTeamHandler> logger)
+    : AuthorizationHandler<PerformanceTeamRequirement>
 {
     private const string ObjectIdLong = "http://schemas.microsoft.com/identity/claims/objectidentifier";
     private const string TenantIdLong = "http://schemas.microsoft.com/identity/claims/tenantid";
@@ -28,8 +29,14 @@ internal sealed class PerformanceTeamHandler(PmfDbContext db, IOptions<Dashboard
     {
         var user = context.User;
         var tenant = Claim(user, "tid", TenantIdLong);
-        if (user.Identity?.IsAuthenticated != true || !string.Equals(tenant, options.Value.TenantId, StringComparison.OrdinalIgnoreCase))
+        if (user.Identity?.IsAuthenticated != true)
         {
+            return;
+        }
+
+        if (!string.Equals(tenant, options.Value.TenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            logger.LogWarning("Refused the scheduler dashboard to a sign-in from tenant {TenantId}, not the council's", tenant);
             return;
         }
 
@@ -44,7 +51,12 @@ internal sealed class PerformanceTeamHandler(PmfDbContext db, IOptions<Dashboard
         if (person?.IsPerformanceTeam == true)
         {
             context.Succeed(requirement);
+            return;
         }
+
+        logger.LogInformation(
+            "Refused the scheduler dashboard to Entra object {ObjectId}: {Reason}",
+            objectId, person is null ? "not someone PmfBot knows" : "not on the performance team");
     }
 
     private static string? Claim(ClaimsPrincipal user, params string[] types) =>

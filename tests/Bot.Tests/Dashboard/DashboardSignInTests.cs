@@ -128,3 +128,36 @@ public sealed class DashboardSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync(DashboardSetup.Path)).StatusCode);
     }
 }
+
+public sealed class DashboardSignInSettingsTests
+{
+    [Fact]
+    public async Task A_half_configured_sign_in_stops_the_host_with_every_problem_named()
+    {
+        await using var bot = Teams.Support.BotApplication.Local(s => s["Dashboard:SignIn:TenantId"] = "council.gov.uk");
+
+        var failure = Assert.ThrowsAny<Exception>(() => bot.CreateClient()).ToString();
+
+        Assert.Contains("Dashboard:SignIn:TenantId must be the council's Entra tenant id (a GUID).", failure);
+        Assert.Contains("Dashboard:SignIn:ClientId must be an Entra application (client) id (a GUID).", failure);
+        Assert.Contains("Dashboard:SignIn:ClientSecret is required", failure);
+    }
+
+    [Fact]
+    public async Task The_bots_own_registration_signs_in_with_the_bots_secret()
+    {
+        await using var bot = new Teams.Support.BotApplication(new Dictionary<string, string?>
+        {
+            ["Bot:AppId"] = Teams.Support.BotApplication.AppId,
+            ["Bot:AppPassword"] = "the-bots-own-test-secret",
+            ["Bot:AllowedTenants:0"] = Teams.Support.BotApplication.TenantId,
+            ["Dashboard:SignIn:TenantId"] = Teams.Support.BotApplication.TenantId,
+            ["Dashboard:SignIn:ClientId"] = Teams.Support.BotApplication.AppId,
+        });
+
+        var oidc = bot.Services.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(OpenIdConnectDefaults.AuthenticationScheme);
+
+        Assert.Equal(Teams.Support.BotApplication.AppId, oidc.ClientId);
+        Assert.Equal("the-bots-own-test-secret", oidc.ClientSecret);
+    }
+}
