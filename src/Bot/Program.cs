@@ -1,4 +1,5 @@
 using PmfBot.Bot.Conversation;
+using PmfBot.Bot.Dashboard;
 using PmfBot.Bot.Delivery;
 using PmfBot.Bot.Demo;
 using PmfBot.Bot.Health;
@@ -6,6 +7,7 @@ using PmfBot.Bot.Import;
 using PmfBot.Bot.Publication;
 using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
+using PmfBot.Bot.Telemetry;
 using PmfBot.Scheduler.Hosting;
 
 // Verbs that work on the database and exit instead of starting the bot.
@@ -20,6 +22,9 @@ builder.AddTeamsBot();
 builder.AddPmfConversation();
 builder.AddPmfCycle();
 builder.AddPublication();
+builder.AddPmfHealth();
+builder.AddPmfTelemetry();
+builder.AddDashboardSignIn();
 
 var app = builder.Build();
 if (!await app.TryPrepareStorageAsync()) { return 1; }

@@ -5,6 +5,7 @@ using PmfBot.Bot.Teams.Authentication;
 using PmfBot.Bot.Teams.Configuration;
 using PmfBot.Bot.Teams.Connector;
 using PmfBot.Bot.Teams.Messaging;
+using PmfBot.Bot.Telemetry;
 
 namespace PmfBot.Bot.Teams;
 
@@ -20,6 +21,8 @@ public static class TeamsBotExtensions
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<LocalModeGuard>();
+        services.AddMetrics();
+        services.TryAddSingleton<BotMetrics>();
 
         // Inbound
         services.AddHttpClient(BotConnectorSigningKeys.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
@@ -41,8 +44,9 @@ public static class TeamsBotExtensions
         services.AddSingleton<IConnectorTokenProvider, ClientCredentialsTokenProvider>();
         services.AddTransient<ConnectorRateLimitingHandler>();
         services.AddTransient<ConnectorAuthenticationHandler>();
+        services.AddTransient<ThrottleCountingHandler>();
 
-        // Outermost first: total timeout and retries; the rate limiter; each attempt's timeout; the token.
+        // Outermost first: total timeout and retries; the rate limiter; each attempt's timeout; the token; counting 429s.
         var connector = services.AddHttpClient<IConnectorClient, ConnectorClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(_ => true);
         connector.AddResilienceHandler("bot-connector-retry", (pipeline, context) =>
@@ -51,6 +55,7 @@ public static class TeamsBotExtensions
         connector.AddResilienceHandler("bot-connector-attempt", (pipeline, context) =>
             ConnectorResilience.ConfigureAttempt(pipeline, context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value.Connector));
         connector.AddHttpMessageHandler<ConnectorAuthenticationHandler>();
+        connector.AddHttpMessageHandler<ThrottleCountingHandler>();
 
         return builder;
     }

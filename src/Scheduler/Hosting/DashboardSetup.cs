@@ -15,10 +15,11 @@ public static class DashboardSetup
     public const string Path = "/hangfire";
 
     /// <summary>
-    /// The Hangfire dashboard at /hangfire. In local mode (the embedded default, no PostgreSQL)
-    /// it answers requests from this machine only. Otherwise it requires the authorisation policy
-    /// named by `Scheduler:DashboardAuthorizationPolicy` (the host defines it, e.g. the
-    /// performance team); without one it is not mapped at all. Returns whether it was mapped.
+    /// The Hangfire dashboard at /hangfire. With an authorisation policy named by
+    /// `Scheduler:DashboardAuthorizationPolicy` (the host defines it: PmfBot's is the performance team,
+    /// signed in with Entra) it requires that policy. Without one, in local mode (the embedded default,
+    /// no PostgreSQL) it answers requests from this machine only; otherwise it is not mapped at all.
+    /// Returns whether it was mapped.
     /// </summary>
     public static bool MapPmfSchedulerDashboard(this IEndpointRouteBuilder endpoints)
     {
@@ -26,23 +27,23 @@ public static class DashboardSetup
         var storage = services.GetRequiredService<StorageOptions>();
         var settings = services.GetRequiredService<IOptions<SchedulerOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardSetup));
+        if (!string.IsNullOrWhiteSpace(settings.DashboardAuthorizationPolicy))
+        {
+            endpoints.MapHangfireDashboardWithAuthorizationPolicy(
+                settings.DashboardAuthorizationPolicy,
+                Path,
+                new DashboardOptions { Authorization = [], DisplayStorageConnectionString = false });
+            return true;
+        }
+
         if (!storage.UsesPostgres)
         {
             endpoints.MapHangfireDashboard(Path, new DashboardOptions { Authorization = [new LoopbackOnly()], DisplayStorageConnectionString = false });
             return true;
         }
 
-        if (string.IsNullOrWhiteSpace(settings.DashboardAuthorizationPolicy))
-        {
-            logger.LogInformation("The scheduler dashboard is not mapped: set Scheduler:DashboardAuthorizationPolicy to the policy that may see it");
-            return false;
-        }
-
-        endpoints.MapHangfireDashboardWithAuthorizationPolicy(
-            settings.DashboardAuthorizationPolicy,
-            Path,
-            new DashboardOptions { Authorization = [], DisplayStorageConnectionString = false });
-        return true;
+        logger.LogInformation("The scheduler dashboard is not mapped: set Dashboard:SignIn (or Scheduler:DashboardAuthorizationPolicy) to say who may see it");
+        return false;
     }
 }
 

@@ -28,7 +28,7 @@ public sealed class SchedulerOptions
     /// <summary>Hangfire worker threads per server.</summary>
     public int WorkerCount { get; set; } = 4;
 
-    /// <summary>The dashboard's authorisation policy outside local mode (the host defines it); without one the dashboard is not mapped.</summary>
+    /// <summary>The dashboard's authorisation policy (the host defines it; Dashboard:SignIn sets PmfBot's performance-team one); without one the dashboard is loopback-only in local mode, otherwise not mapped.</summary>
     public string? DashboardAuthorizationPolicy { get; set; }
 
     public CycleOptions Cycle { get; set; } = new();

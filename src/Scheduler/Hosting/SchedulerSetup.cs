@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using PmfBot.Scheduler.Cycle;
 using PmfBot.Scheduler.Graph;
 using PmfBot.Scheduler.Jobs;
+using PmfBot.Scheduler.Telemetry;
 
 namespace PmfBot.Scheduler.Hosting;
 
@@ -39,6 +40,8 @@ public static class SchedulerSetup
             throw new InvalidOperationException("The Scheduler settings are not usable: " + string.Join(" ", problems));
         }
 
+        services.AddMetrics();
+        services.AddSingleton<SchedulerMetrics>();
         services.AddPmfDirectory(configuration);
         services.AddScoped<CycleStateStore>();
         services.AddScoped<CyclePlanner>();
@@ -66,6 +69,9 @@ public static class SchedulerSetup
             .UseRecommendedSerializerSettings());
         services.AddHostedService<HangfireStorageStartup>();
 
+        // Known to the readiness check, which looks for this instance's own server among Hangfire's.
+        var serverName = new HangfireServerName($"pmfbot:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}");
+        services.AddSingleton(serverName);
         if (options.RunsServer)
         {
             services.AddHangfireServer((sp, server) =>
@@ -73,7 +79,7 @@ public static class SchedulerSetup
                 var settings = sp.GetRequiredService<IOptions<SchedulerOptions>>().Value;
                 server.WorkerCount = settings.WorkerCount;
                 server.SchedulePollingInterval = settings.PollInterval;
-                server.ServerName = $"pmfbot:{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+                server.ServerName = serverName.Value;
             });
             services.AddHostedService<RecurringJobsRegistration>();
         }

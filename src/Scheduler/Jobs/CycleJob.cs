@@ -6,6 +6,7 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Outbox;
 using PmfBot.Scheduler.Cycle;
 using PmfBot.Scheduler.Hosting;
+using PmfBot.Scheduler.Telemetry;
 
 namespace PmfBot.Scheduler.Jobs;
 
@@ -23,6 +24,7 @@ public sealed class CycleJob(
     IBackgroundJobClient jobs,
     IOptions<SchedulerOptions> options,
     TimeProvider clock,
+    SchedulerMetrics metrics,
     ILogger<CycleJob> logger)
 {
     public enum Outcome
@@ -41,7 +43,25 @@ public sealed class CycleJob(
 
     /// <summary>The recurring run: today (UK), catching up on the days since the last completed one.</summary>
     [AutomaticRetry(Attempts = 0)]
-    public async Task<Result> RunAsync(CancellationToken cancellationToken)
+    public Task<Result> RunAsync(CancellationToken cancellationToken) =>
+        metrics.TimeAsync("cycle", () => RunTodayAsync(cancellationToken), OutcomeTag);
+
+    /// <summary>
+    /// A performance officer's trigger: the cycle for one day (today or a recent day), whatever
+    /// the hour. What was already queued is not queued again; the stored last day is not moved.
+    /// </summary>
+    [AutomaticRetry(Attempts = 0)]
+    public Task<Result> RunForAsync(DateOnly day, CancellationToken cancellationToken) =>
+        metrics.TimeAsync("cycle_for_day", () => RunForDayAsync(day, cancellationToken), OutcomeTag);
+
+    private static string OutcomeTag(Result result) => result.Outcome switch
+    {
+        Outcome.Ran => "ran",
+        Outcome.QuietHours => "quiet_hours",
+        _ => "paused",
+    };
+
+    private async Task<Result> RunTodayAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var today = UkTime.DateOf(now);
@@ -83,12 +103,7 @@ public sealed class CycleJob(
         return result;
     }
 
-    /// <summary>
-    /// A performance officer's trigger: the cycle for one day (today or a recent day), whatever
-    /// the hour. What was already queued is not queued again; the stored last day is not moved.
-    /// </summary>
-    [AutomaticRetry(Attempts = 0)]
-    public async Task<Result> RunForAsync(DateOnly day, CancellationToken cancellationToken)
+    private async Task<Result> RunForDayAsync(DateOnly day, CancellationToken cancellationToken)
     {
         var today = UkTime.Today(clock);
         if (day > today || day < today.AddDays(-options.Value.Cycle.MaxCatchUpDays))

@@ -10,6 +10,7 @@ using PmfBot.Scheduler.Cycle;
 using PmfBot.Scheduler.Delivery;
 using PmfBot.Scheduler.Graph;
 using PmfBot.Scheduler.Hosting;
+using PmfBot.Scheduler.Telemetry;
 
 namespace PmfBot.Scheduler.Jobs;
 
@@ -24,6 +25,7 @@ public sealed class DeliverOutboxJob(
     IServiceScopeFactory scopes,
     IOptions<SchedulerOptions> options,
     TimeProvider clock,
+    SchedulerMetrics metrics,
     ILogger<DeliverOutboxJob> logger)
 {
     public sealed record Result(int Sent, int Blocked, int NotInstalled, int Failed, int Requeued, int Abandoned, bool Paused = false)
@@ -48,7 +50,10 @@ public sealed class DeliverOutboxJob(
     }
 
     [AutomaticRetry(Attempts = 0)]
-    public async Task<Result> RunAsync(CancellationToken cancellationToken)
+    public Task<Result> RunAsync(CancellationToken cancellationToken) =>
+        metrics.TimeAsync("deliver_outbox", () => DeliverAllAsync(cancellationToken), r => r.Paused ? "paused" : "ran");
+
+    private async Task<Result> DeliverAllAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value.Delivery;
         var counts = new ConcurrentDictionary<Recorded, int>();
@@ -191,6 +196,7 @@ public sealed class DeliverOutboxJob(
                 {
                     // Unknown whether Teams got it: the claim times out and it is sent again.
                     logger.LogWarning("Delivery of {MessageId} ({Kind}) did not finish in time (attempt {Attempt}); it will be retried", id, message.Kind, message.Attempts);
+                    metrics.OutboxDelivered(message.Kind, OutcomeTag(Recorded.Abandoned));
                     return Recorded.Abandoned;
                 }
 
@@ -250,8 +256,19 @@ public sealed class DeliverOutboxJob(
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
+        metrics.OutboxDelivered(message.Kind, OutcomeTag(recorded));
         return recorded;
     }
+
+    private static string OutcomeTag(Recorded recorded) => recorded switch
+    {
+        Recorded.Sent => "sent",
+        Recorded.Requeued => "retried",
+        Recorded.Abandoned => "timed_out",
+        Recorded.Blocked => "blocked",
+        Recorded.NotInstalled => "not_installed",
+        _ => "given_up",
+    };
 
     // When the council allows it, PmfBot is installed for the person through Graph and the
     // message queued again (a later run sends it, once Teams has told the bot of the install).

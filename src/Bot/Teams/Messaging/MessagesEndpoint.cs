@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PmfBot.Bot.Teams.Activities;
 using PmfBot.Bot.Teams.Authentication;
 using PmfBot.Bot.Teams.Configuration;
+using PmfBot.Bot.Telemetry;
 
 namespace PmfBot.Bot.Teams.Messaging;
 
@@ -19,6 +20,7 @@ internal sealed class MessagesEndpoint(
     ActivityQueue queue,
     ActivityRouter router,
     IOptions<BotOptions> options,
+    BotMetrics metrics,
     ILogger<MessagesEndpoint> logger)
 {
     public const string Route = "/api/messages";
@@ -89,6 +91,7 @@ internal sealed class MessagesEndpoint(
             return;
         }
 
+        metrics.ActivityReceived(activity.Type);
         if (activity is InvokeActivity invoke)
         {
             var response = await router.InvokeAsync(invoke, cancellationToken);
