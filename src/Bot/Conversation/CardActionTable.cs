@@ -6,18 +6,15 @@ using PmfBot.Bot.Status;
 using PmfBot.Bot.Summaries;
 using PmfBot.Bot.Teams.Activities;
 using PmfBot.Bot.Teams.Messaging;
-using PmfBot.Domain;
-using PmfBot.Domain.Storage;
+using PmfBot.Domain.People;
 
 namespace PmfBot.Bot.Conversation;
 
 /// <summary>
 /// Answers every card button (Universal Actions, <c>adaptiveCard/action</c>): one line per verb.
-/// A broken rule comes back as a message card with its reason; a save whose connection failed is
-/// answered with a message that keeps the card (try again); anything unexpected is logged and the
-/// person is told nothing was saved, never shown a stack trace.
+/// A failure is answered by <see cref="FailureAnswers"/>, as for chat commands: never a stack trace.
 /// </summary>
-public sealed class CardActionTable(IServiceProvider services, Speaker speaker, MessageCards messages, ILogger<CardActionTable> logger)
+public sealed class CardActionTable(IServiceProvider services, Speaker speaker, MessageCards messages, FailureAnswers failures)
     : IInvokeHandler
 {
     public static readonly IReadOnlyDictionary<string, Type> Verbs = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
@@ -56,33 +53,23 @@ public sealed class CardActionTable(IServiceProvider services, Speaker speaker, 
             return InvokeResponse.BadRequest("UnknownAction", "PmfBot does not know that button. The card may be from an older version: ask for it again.");
         }
 
-        var person = await speaker.FindAsync(turn.Activity, cancellationToken);
-        if (person is null)
-        {
-            return Card(messages.NotKnown());
-        }
-
-        var data = action.Data as JsonObject ?? [];
+        Person? person = null;
         try
         {
+            person = await speaker.FindAsync(turn.Activity, cancellationToken);
+            if (person is null)
+            {
+                return Card(messages.NotKnown());
+            }
+
             var card = await ((ICardAction)services.GetRequiredService(handler))
-                .HandleAsync(new CardActionRequest(person, verb, data, turn.Activity, turn.Connector), cancellationToken);
+                .HandleAsync(new CardActionRequest(person, verb, action.Data as JsonObject ?? [], turn.Activity, turn.Connector), cancellationToken);
             return Card(card);
         }
-        catch (PmfRuleException refused)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            return Card(messages.Refusal("That could not be done", refused.Message));
-        }
-        catch (SaveNotConfirmedException unconfirmed)
-        {
-            // The card stays as it is, with what was typed, so the same button can simply be pressed again.
-            logger.LogError(unconfirmed, "Card action {Verb} for {PersonId}: the database connection failed while saving", verb, person.Id);
-            return InvokeResponse.Message(unconfirmed.Message);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Card action {Verb} failed for {PersonId}", verb, person.Id);
-            return Card(messages.Refusal("Something went wrong", "PmfBot could not do that just now and nothing was saved. Please try again in a minute."));
+            var answer = failures.Answer(ex, new FailedTurn("Card action", verb, person, turn.Activity));
+            return answer.KeepCard ? InvokeResponse.Message(answer.Text) : Card(answer.Card);
         }
     }
 

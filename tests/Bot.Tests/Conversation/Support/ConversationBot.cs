@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PmfBot.Bot.Teams.Messaging;
+using PmfBot.Bot.Tests.Teams.Support;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.Storage;
 using PmfBot.Tests.Support;
@@ -49,6 +51,9 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(DemoDay);
 
     public WireMockServer Connector { get; }
+
+    /// <summary>Every log line the bot writes, with its structured properties.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public string ServiceUrl => Connector.Url! + "/";
 
@@ -125,6 +130,7 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         // No Hangfire server: the tests run the cycle and the delivery themselves.
         builder.UseSetting("Scheduler:Role", "web");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_demoClock ? new PmfBot.Bot.Demo.DemoClock(Clock, start: null) : Clock));
