@@ -199,6 +199,8 @@ internal sealed class AnsweredCalls
 
     public int Answered => Volatile.Read(ref _answered);
 
+    public void Reset() => Interlocked.Exchange(ref _answered, 0);
+
     internal sealed class Counter(AnsweredCalls calls, Uri host) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
