@@ -14,7 +14,11 @@ public static class Eventually
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Asks <paramref name="holds"/> until it is true; fails naming <paramref name="what"/> after the deadline.</summary>
-    public static async Task HoldsAsync(Func<Task<bool>> holds, string what, TimeSpan? deadline = null)
+    public static Task HoldsAsync(Func<Task<bool>> holds, string what, TimeSpan? deadline = null) =>
+        HoldsAsync(holds, () => what, deadline);
+
+    /// <param name="what">Asked when the deadline passes, so it can say what was seen last.</param>
+    public static async Task HoldsAsync(Func<Task<bool>> holds, Func<string> what, TimeSpan? deadline = null)
     {
         var within = deadline ?? DefaultDeadline;
         var clock = Stopwatch.StartNew();
@@ -22,7 +26,7 @@ public static class Eventually
         {
             if (clock.Elapsed > within)
             {
-                throw new TimeoutException($"Waited {within.TotalSeconds:0.#} s for {what}; it never happened.");
+                throw new TimeoutException($"Waited {within.TotalSeconds:0.#} s for {what()}; it never happened.");
             }
 
             await Task.Delay(Pause);
