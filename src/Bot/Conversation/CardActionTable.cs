@@ -7,18 +7,15 @@ using PmfBot.Bot.Summaries;
 using PmfBot.Bot.Teams.Activities;
 using PmfBot.Bot.Teams.Messaging;
 using PmfBot.Bot.Telemetry;
-using PmfBot.Domain;
-using PmfBot.Domain.Storage;
+using PmfBot.Domain.People;
 
 namespace PmfBot.Bot.Conversation;
 
 /// <summary>
 /// Answers every card button (Universal Actions, <c>adaptiveCard/action</c>): one line per verb.
-/// A broken rule comes back as a message card with its reason; a save whose connection failed is
-/// answered with a message that keeps the card (try again); anything unexpected is logged and the
-/// person is told nothing was saved, never shown a stack trace.
+/// A failure is answered by <see cref="FailureAnswers"/>, as for chat commands: never a stack trace.
 /// </summary>
-public sealed class CardActionTable(IServiceProvider services, Speaker speaker, MessageCards messages, BotMetrics metrics, ILogger<CardActionTable> logger)
+public sealed class CardActionTable(IServiceProvider services, Speaker speaker, MessageCards messages, FailureAnswers failures, BotMetrics metrics)
     : IInvokeHandler
 {
     public static readonly IReadOnlyDictionary<string, Type> Verbs = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
@@ -61,17 +58,26 @@ public sealed class CardActionTable(IServiceProvider services, Speaker speaker, 
         // The table's own spelling of the verb: a tag value from a fixed list, whatever case Teams sent.
         var verbTag = Verbs.Keys.First(known => known.Equals(verb, StringComparison.OrdinalIgnoreCase));
         var outcome = "failed";
+        Person? person = null;
         try
         {
-            var person = await speaker.FindAsync(turn.Activity, cancellationToken);
+            person = await speaker.FindAsync(turn.Activity, cancellationToken);
             if (person is null)
             {
                 outcome = "unknown_person";
                 return Card(messages.NotKnown());
             }
 
-            (outcome, var response) = await RunAsync(handler, new CardActionRequest(person, verb, action.Data as JsonObject ?? [], turn.Activity, turn.Connector), cancellationToken);
-            return response;
+            var card = await ((ICardAction)services.GetRequiredService(handler))
+                .HandleAsync(new CardActionRequest(person, verb, action.Data as JsonObject ?? [], turn.Activity, turn.Connector), cancellationToken);
+            outcome = "answered";
+            return Card(card);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var answer = failures.Answer(ex, new FailedTurn("Card action", verb, person, turn.Activity));
+            outcome = answer.Reference is null ? "refused" : answer.KeepCard ? "not_confirmed" : "failed";
+            return answer.KeepCard ? InvokeResponse.Message(answer.Text) : Card(answer.Card);
         }
         catch (OperationCanceledException)
         {
@@ -81,30 +87,6 @@ public sealed class CardActionTable(IServiceProvider services, Speaker speaker, 
         finally
         {
             metrics.CardAction(verbTag, outcome);
-        }
-    }
-
-    private async Task<(string Outcome, InvokeResponse Response)> RunAsync(Type handler, CardActionRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var card = await ((ICardAction)services.GetRequiredService(handler)).HandleAsync(request, cancellationToken);
-            return ("answered", Card(card));
-        }
-        catch (PmfRuleException refused)
-        {
-            return ("refused", Card(messages.Refusal("That could not be done", refused.Message)));
-        }
-        catch (SaveNotConfirmedException unconfirmed)
-        {
-            // The card stays as it is, with what was typed, so the same button can simply be pressed again.
-            logger.LogError(unconfirmed, "Card action {Verb} for {PersonId}: the database connection failed while saving", request.Verb, request.Person.Id);
-            return ("not_confirmed", InvokeResponse.Message(unconfirmed.Message));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogError(ex, "Card action {Verb} failed for {PersonId}", request.Verb, request.Person.Id);
-            return ("failed", Card(messages.Refusal("Something went wrong", "PmfBot could not do that just now and nothing was saved. Please try again in a minute.")));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PmfBot.Bot.Compliance;
 using PmfBot.Bot.Exceptions;
 using PmfBot.Bot.Help;
@@ -6,15 +7,17 @@ using PmfBot.Bot.Status;
 using PmfBot.Bot.Teams.Activities;
 using PmfBot.Bot.Teams.Connector;
 using PmfBot.Bot.Teams.Messaging;
+using PmfBot.Domain.People;
 using PmfBot.Domain.Search;
 
 namespace PmfBot.Bot.Conversation;
 
 /// <summary>
 /// The chat commands, one line each: the words that start it, the handler, and its line in help.
-/// Anything else gets help (with a "did you mean" when it was close), never silence.
+/// Anything else gets help (with a "did you mean" when it was close), never silence; a command that
+/// fails is answered by <see cref="FailureAnswers"/>.
 /// </summary>
-public sealed class CommandTable(IServiceProvider services, Speaker speaker, ILogger<CommandTable> logger)
+public sealed class CommandTable(IServiceProvider services, Speaker speaker, FailureAnswers failures, ILogger<CommandTable> logger)
     : IActivityHandler<MessageActivity>
 {
     public static readonly IReadOnlyList<CommandRoute> Routes =
@@ -33,13 +36,24 @@ public sealed class CommandTable(IServiceProvider services, Speaker speaker, ILo
     public async Task HandleAsync(TurnContext<MessageActivity> turn, CancellationToken cancellationToken)
     {
         var text = turn.Activity.CommandText;
-        var person = await speaker.FindAsync(turn.Activity, cancellationToken);
         var (route, argument) = Match(text);
-        var command = (ICommand)services.GetRequiredService(route?.Handler ?? typeof(HelpCommand));
-        var request = new CommandRequest(person, route is null ? text : argument, turn.Activity);
-        var card = route is null
-            ? await ((HelpCommand)command).NotUnderstoodAsync(request, Suggest(text), cancellationToken)
-            : await command.RunAsync(request, cancellationToken);
+        Person? person = null;
+        JsonObject card;
+        try
+        {
+            person = await speaker.FindAsync(turn.Activity, cancellationToken);
+            var command = (ICommand)services.GetRequiredService(route?.Handler ?? typeof(HelpCommand));
+            var request = new CommandRequest(person, route is null ? text : argument, turn.Activity);
+            card = route is null
+                ? await ((HelpCommand)command).NotUnderstoodAsync(request, Suggest(text), cancellationToken)
+                : await command.RunAsync(request, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A person who asked is always answered, whatever went wrong.
+            card = failures.Answer(ex, new FailedTurn("Chat command", route?.Words ?? "unknown input", person, turn.Activity)).Card;
+        }
+
         try
         {
             await turn.ReplyAsync(new OutgoingActivity { Attachments = [Attachment.AdaptiveCard(card)] }, cancellationToken);

@@ -16,6 +16,7 @@ public static class ConversationSetup
         services.AddScoped<Speaker>();
         services.AddSingleton<KnownSpeakers>();
         services.AddScoped<MessageCards>();
+        services.AddScoped<FailureAnswers>();
         services.AddPmfRatingCards();
         services.AddActivityHandler<MessageActivity, CommandTable>();
         services.AddInvokeHandler<CardActionTable>();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PmfBot.Domain.Returns;
 using PmfBot.Journeys.Tests.Support;
+using PmfBot.Tests.Support;
 using Xunit.Abstractions;
 
 namespace PmfBot.Journeys.Tests.Journeys;
@@ -191,8 +192,9 @@ public sealed class CouncilQuarterJourneys(CouncilWorld world, ITestOutputHelper
         Assert.Contains("Q3 2025/26", scrutinySummary.Words);
         Assert.Contains("scrutiny", scrutinySummary.Words, StringComparison.OrdinalIgnoreCase);
 
-        await using var db = world.Database();
-        Assert.Equal(1, await db.Outbox.CountAsync(o => o.Key.StartsWith("summary.board:") && o.Key.EndsWith(":2025-26-Q3") && o.SentAt != null && o.BoardId == db.Boards.Single(b => b.Name == "Health and Wellbeing Board").Id));
+        // The bot records the send only after Teams has answered it, so the card can be on screen first.
+        await Eventually.HoldsAsync(async () => await BoardSummariesSentAsync() > 0, "the Health and Wellbeing Board's Q3 summary to be recorded sent in the outbox");
+        Assert.Equal(1, await BoardSummariesSentAsync());
         world.Record("Journey 4: the cycle posts the board summary and the scrutiny summary into their channels", clock.Elapsed);
     }
 
@@ -244,6 +246,12 @@ public sealed class CouncilQuarterJourneys(CouncilWorld world, ITestOutputHelper
             .Where(id => id.EndsWith(".value", StringComparison.Ordinal))
             .Select(id => Guid.Parse(id[..^".value".Length]))
             .ToList();
+
+    private async Task<int> BoardSummariesSentAsync()
+    {
+        await using var db = world.Database();
+        return await db.Outbox.CountAsync(o => o.Key.StartsWith("summary.board:") && o.Key.EndsWith(":2025-26-Q3") && o.SentAt != null && o.BoardId == db.Boards.Single(b => b.Name == "Health and Wellbeing Board").Id);
+    }
 
     private async Task<int> AuditLinesAsync()
     {

@@ -66,7 +66,7 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
         var kate = await Directory().LookUpPersonAsync("kate.hughes@northbridge.example");
 
         Assert.Equal(new DirectoryPerson(KateId, "Kate Hughes", "kate.hughes@northbridge.example"), kate);
-        var request = Assert.Single(_graph.LogEntries).RequestMessage;
+        var request = Assert.Single(await LoggedAsync(1)).RequestMessage;
         Assert.Equal("Bearer test-token", request.Headers!["Authorization"].Single());
         Assert.Contains("mail eq 'kate.hughes@northbridge.example'", Uri.UnescapeDataString(request.Url));
     }
@@ -105,7 +105,7 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
         var manager = await Directory().ManagerOfAsync(KateId);
 
         Assert.Equal(TariqId, manager?.ObjectId);
-        Assert.Equal([429, 200], _graph.LogEntries.Select(e => (int)e.ResponseMessage.StatusCode!));
+        Assert.Equal([429, 200], (await LoggedAsync(2)).Select(e => (int)e.ResponseMessage.StatusCode!));
         Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(0.9), $"retried after {watch.Elapsed}");
     }
 
@@ -123,7 +123,7 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
             Assert.Equal("Tariq Mahmood", (await Directory().LookUpPersonAsync(TariqId))?.Name);
         }
 
-        Assert.Equal(2, _graph.LogEntries.Count());
+        Assert.Equal(2, (await LoggedAsync(2)).Count);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
         Assert.True(await Directory().InstallAppForUserAsync(KateId));
         Assert.True(await Directory().InstallAppForUserAsync(KateId));
 
-        var body = _graph.LogEntries.First().RequestMessage.Body;
+        var body = (await LoggedAsync(2)).First().RequestMessage.Body;
         Assert.Contains("appCatalogs/teamsApps/11111111-2222-3333-4444-555555555555", body);
     }
 
@@ -168,6 +168,13 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
         Assert.Equal(manager.Id, found[kate.Id]);
         Assert.Equal((manager.Id, KateId), (stored.ManagerId, stored.EntraObjectId));
         Assert.Equal(("Tariq Mahmood", TariqId), (manager.Name, manager.EntraObjectId));
+    }
+
+    /// <summary>WireMock's log once it holds at least <paramref name="count"/> requests: it logs each just after answering it.</summary>
+    private async Task<IReadOnlyList<WireMock.Logging.ILogEntry>> LoggedAsync(int count)
+    {
+        await Eventually.HoldsAsync(() => _graph.LogEntries.Count() >= count, $"WireMock to log {count} requests to Graph", TimeSpan.FromSeconds(10));
+        return _graph.LogEntries.ToList();
     }
 
     private IDirectory Directory() => _services.CreateScope().ServiceProvider.GetRequiredService<IDirectory>();

@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PmfBot.Bot.Teams.Messaging;
+using PmfBot.Bot.Tests.Teams.Support;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.Storage;
 using PmfBot.Tests.Support;
@@ -49,6 +51,9 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(DemoDay);
 
     public WireMockServer Connector { get; }
+
+    /// <summary>Every log line the bot writes, with its structured properties.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public string ServiceUrl => Connector.Url! + "/";
 
@@ -103,7 +108,7 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
     /// <summary>The card in an invoke response (statusCode 200, adaptive card).</summary>
     public static JsonObject CardOf(JsonObject invokeResponse)
     {
-        Assert.Equal(200, invokeResponse["statusCode"]!.GetValue<int>());
+        Assert.True(invokeResponse["statusCode"]!.GetValue<int>() == 200, $"Not a card: {invokeResponse.ToJsonString()}");
         Assert.Equal("application/vnd.microsoft.card.adaptive", invokeResponse["type"]!.GetValue<string>());
         return invokeResponse["value"]!.AsObject();
     }
@@ -125,6 +130,10 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "true");
         // No Hangfire server: the tests run the cycle and the delivery themselves.
         builder.UseSetting("Scheduler:Role", "web");
+        // These tests check what a click answers, not how fast: under load (CI, two busy cores) a cold first
+        // click overran the production 10 s and got the router's timeout. MessagesEndpointTests test the timeout.
+        builder.UseSetting("Bot:InvokeTimeout", "00:01:00");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_demoClock ? new PmfBot.Bot.Demo.DemoClock(Clock, start: null) : Clock));
@@ -192,6 +201,8 @@ internal sealed class AnsweredCalls
     private int _answered;
 
     public int Answered => Volatile.Read(ref _answered);
+
+    public void Reset() => Interlocked.Exchange(ref _answered, 0);
 
     internal sealed class Counter(AnsweredCalls calls, Uri host) : DelegatingHandler
     {

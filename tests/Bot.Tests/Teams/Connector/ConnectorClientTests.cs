@@ -22,7 +22,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         _harness.IssueTokens();
         // The first call through the pipeline JITs Polly and the handlers; keep it out of the timeout tests.
         await _harness.Client.DeleteActivityAsync(_harness.ServiceUrl, "warm-up", "0", CancellationToken.None).ContinueWith(_ => { });
-        _harness.Server.ResetLogEntries();
+        _harness.ForgetRequests();
     }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();

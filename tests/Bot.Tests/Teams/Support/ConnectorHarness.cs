@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
+using PmfBot.Bot.Tests.Conversation.Support;
 using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
 using PmfBot.Domain.Storage;
@@ -24,6 +26,8 @@ public sealed class ConnectorHarness : IAsyncDisposable
     public const string Secret = "connector-test-secret-value";
 
     private readonly WebApplication _app;
+
+    private readonly AnsweredCalls _answered = new();
 
     public ConnectorHarness(Action<Dictionary<string, string?>>? tweak = null, TimeProvider? time = null, bool localMode = false, Action<IServiceCollection>? services = null)
     {
@@ -61,6 +65,9 @@ public sealed class ConnectorHarness : IAsyncDisposable
         builder.AddPmfDomain();
         builder.AddTeamsBot();
         services?.Invoke(builder.Services);
+        // Last, so innermost: every attempt (a retry too) that WireMock answered is counted, see Requests.
+        builder.Services.ConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(
+            handlers => handlers.AdditionalHandlers.Add(new AnsweredCalls.Counter(_answered, new Uri(Server.Url!)))));
         _app = builder.Build();
         Database.InitializeAsync().GetAwaiter().GetResult();
         Client = _app.Services.GetRequiredService<IConnectorClient>();
@@ -85,9 +92,25 @@ public sealed class ConnectorHarness : IAsyncDisposable
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json")
                 .WithBody($$"""{"token_type":"Bearer","expires_in":{{expiresIn}},"ext_expires_in":{{expiresIn}},"access_token":"{{token}}"}"""));
 
-    /// <summary>Requests whose (decoded, as WireMock reports it) path starts with <paramref name="pathStart"/>.</summary>
-    public IReadOnlyList<WireMock.Logging.ILogEntry> Requests(string pathStart) =>
-        Server.LogEntries.Where(e => e.RequestMessage.Path.StartsWith(pathStart, StringComparison.Ordinal)).ToList();
+    /// <summary>
+    /// Requests whose (decoded, as WireMock reports it) path starts with <paramref name="pathStart"/>. WireMock
+    /// logs a request only just after answering it, so this first waits until its log holds every request
+    /// the bot has had an answer to: read at once, the last one can be missing under load.
+    /// </summary>
+    public IReadOnlyList<WireMock.Logging.ILogEntry> Requests(string pathStart)
+    {
+        var logged = SpinWait.SpinUntil(() => Server.LogEntries.Count() >= _answered.Answered, TimeSpan.FromSeconds(10));
+        Assert.True(logged, $"WireMock logged {Server.LogEntries.Count()} requests in 10 s; the bot had answers to {_answered.Answered}.");
+        return Server.LogEntries.Where(e => e.RequestMessage.Path.StartsWith(pathStart, StringComparison.Ordinal)).ToList();
+    }
+
+    /// <summary>Forgets the requests made so far (a warm-up), once they are all logged.</summary>
+    public void ForgetRequests()
+    {
+        _ = Requests("");
+        Server.ResetLogEntries();
+        _answered.Reset();
+    }
 
     public int TokenRequests => Requests(TokenPath).Count;
 

@@ -15,6 +15,7 @@ public sealed class FakeBotConnectorIdentity : IDisposable
     public const string MetadataPath = "/v1/.well-known/openidconfiguration";
     public const string KeysPath = "/v1/.well-known/keys";
     private readonly Guid _keysMappingId = Guid.NewGuid();
+    private int _keySetFetches;
 
     public FakeBotConnectorIdentity(params TestSigningKey[] keys)
     {
@@ -36,7 +37,11 @@ public sealed class FakeBotConnectorIdentity : IDisposable
 
     public string MetadataUrl => Server.Url + MetadataPath;
 
-    public int KeySetFetches => Server.LogEntries.Count(e => e.RequestMessage.Path == KeysPath);
+    /// <summary>
+    /// Counted as WireMock builds the answer, before it goes out: its request log is written only just after
+    /// answering, so a count read from it the moment the bot is done can miss the last fetch.
+    /// </summary>
+    public int KeySetFetches => Volatile.Read(ref _keySetFetches);
 
     /// <summary>Replaces the published key set (key rotation).</summary>
     public void PublishKeys(params TestSigningKey[] keys)
@@ -44,7 +49,11 @@ public sealed class FakeBotConnectorIdentity : IDisposable
         var jwks = new JsonObject { ["keys"] = new JsonArray(keys.Select(k => (JsonNode)k.ToJwk()).ToArray()) };
         Server.Given(Request.Create().WithPath(KeysPath).UsingGet())
             .WithGuid(_keysMappingId)
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(jwks.ToJsonString()));
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(_ =>
+            {
+                Interlocked.Increment(ref _keySetFetches);
+                return jwks.ToJsonString();
+            }));
     }
 
     public void Dispose() => Server.Stop();
