@@ -454,7 +454,7 @@ function selfAssessmentCard({ priorities, concernsLength, canEdit, withErrors })
 }
 
 // --- action-progress-card ------------------------------------------------------------------------
-function actionProgressCard({ previous, withErrors }) {
+function actionProgressCard({ previous, withErrors, page = 1, pageCount = 1 }) {
   const [title, status] = demo.boardActions[2];
   return {
     actionId: demo.id('0199a600'),
@@ -478,6 +478,8 @@ function actionProgressCard({ previous, withErrors }) {
     status: withErrors ? 'Delayed' : '',
     note: '',
     errors: { status: '', note: withErrors ? 'Add a short note on progress.' : '' },
+    ...pageFields({ page, pageCount }),
+    pageText: pageCount === 1 ? '' : `Open board action ${page} of the ${pageCount} you own, soonest due first.`,
   };
 }
 
@@ -698,6 +700,7 @@ function scorecardCard({ priorities, indicatorCount, pageSize, page, concernsLen
 const commands = [
   { usage: 'help', description: 'Shows this list.', example: 'help' },
   { usage: 'my returns', description: 'Opens the card with your indicators due this period, so you can enter values and commentary.', example: 'my returns' },
+  { usage: 'my actions', description: 'Report progress on the open board actions you own.', example: 'my actions' },
   { usage: 'status <priority>', description: 'The overall rating, indicators, actions and risks of a priority. Use its code or words from its title.', example: 'status CPP-C1 or status school attendance' },
   { usage: 'exceptions [board]', description: 'Indicators beyond tolerance either way, rated red, worse for two periods, or missing. Leave out the board for all boards.', example: 'exceptions children' },
   { usage: 'scorecard <directorate>', description: 'The directorate scorecard: priorities, key indicators and the self assessment.', example: 'scorecard children and families' },
@@ -798,7 +801,9 @@ const builders = {
   'action-progress-card': {
     sample: () => actionProgressCard({ previous: 2, withErrors: false }),
     errors: () => actionProgressCard({ previous: 2, withErrors: true }),
-    large: () => actionProgressCard({ previous: 8, withErrors: false }),
+    large: () => actionProgressCard({ previous: 8, withErrors: false, page: 2, pageCount: 5 }),
+    // "my actions": the first of three, with Next.
+    mine: () => actionProgressCard({ previous: 2, withErrors: false, page: 1, pageCount: 3 }),
   },
   'exceptions-card': {
     sample: () => exceptionsCard({ count: 3, pageSize: 8, page: 1, scope: 'board' }),
