@@ -28,7 +28,7 @@ public abstract class DirectorateCardsTests(TestDatabase database) : IAsyncLifet
 {
     private static readonly Period Q2 = TestCouncil.Q2;
 
-    private readonly FakeTimeProvider _clock = new(TenAm(D(2025, 10, 1)));
+    private readonly FakeTimeProvider _clock = new(TenAm(D(2025, 9, 30)));
     private readonly ReturnCalendar _calendar = ReturnCalendar.EnglandAndWales();
     private RecordingDelivery _delivery = null!;
     private TestCouncil _council = null!;
