@@ -80,7 +80,7 @@ public sealed class SummaryCards(
         var people = await addAction.PeopleOfAsync(boardId, cancellationToken);
         var meetings = board.Priorities.Select(p => (p.Priority, Meeting: p.RiskMeetsRed)).Where(p => p.Meeting is not null).ToList();
         form ??= ActionForm.Empty;
-        var data = new BoardData(
+        BoardData Data(int ownerChoices) => new(
             board.Board.Id.ToString(), board.Board.Name, board.ChairName,
             meeting is { } day ? $"board meets {ResultText.LongDate(day)}" : "",
             quarter.Key, quarter.Label,
@@ -104,12 +104,14 @@ public sealed class SummaryCards(
             $"Board actions: {board.Actions.Open} open ({board.Actions.Delayed} delayed), {board.Actions.CompletedThisQuarter} completed this quarter.",
             viewer is null || AddBoardAction.MayAdd(viewer, board.Board),
             $"Only the chair, {board.ChairName}, or the performance team can add an action. Its owner is told at once.",
-            people.Take(OwnerChoices).Select(p => new PersonChoice(p.Id.ToString(), p.Name)).ToList(),
+            people.Take(ownerChoices).Select(p => new PersonChoice(p.Id.ToString(), p.Name)).ToList(),
             new ActionFormData(form.Title, form.OwnerId, form.OwnerEmail, form.DueDate, form.PriorityId),
             new ActionFormErrors(
                 form.Errors.GetValueOrDefault("title", ""), form.Errors.GetValueOrDefault("owner", ""),
                 form.Errors.GetValueOrDefault("dueDate", ""), form.Errors.GetValueOrDefault("priorityId", "")));
-        return renderer.Render("board-summary-card", data);
+
+        // A big board's card may not fit with every person offered as owner: fewer, then none (an email still works).
+        return renderer.RenderFirstThatFits("board-summary-card", () => Data(OwnerChoices), () => Data(OwnerChoices / 3), () => Data(0));
     }
 
     /// <param name="audienceBoardId">The scrutiny board the card is posted to, or null for a general audience.</param>
