@@ -26,6 +26,7 @@ public static class DomainSetup
         services.AddScoped<ProposeRating>();
         services.AddScoped<DecideRating>();
         services.AddScoped<BoardActions.RecordActionProgress>();
+        services.AddScoped<BoardActions.AddBoardAction>();
         services.AddScoped<WriteSelfAssessment>();
         services.AddScoped<PriorityStatus>();
         services.AddSingleton<Summaries.CouncilResults>();
@@ -41,6 +42,8 @@ public static class DomainSetup
         services.AddScoped<RatingRound>();
         services.AddScoped<Summaries.SummariesDue>();
         services.AddScoped<BoardActions.ActionsDue>();
+        services.AddScoped<SignOffDue>();
+        services.AddScoped<SelfAssessmentsDue>();
         services.AddScoped<Search.FindPriority>();
         services.AddSingleton<Search.SearchResults>();
         return services;

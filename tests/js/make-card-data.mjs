@@ -454,7 +454,7 @@ function selfAssessmentCard({ priorities, concernsLength, canEdit, withErrors })
 }
 
 // --- action-progress-card ------------------------------------------------------------------------
-function actionProgressCard({ previous, withErrors }) {
+function actionProgressCard({ previous, withErrors, page = 1, pageCount = 1 }) {
   const [title, status] = demo.boardActions[2];
   return {
     actionId: demo.id('0199a600'),
@@ -478,6 +478,8 @@ function actionProgressCard({ previous, withErrors }) {
     status: withErrors ? 'Delayed' : '',
     note: '',
     errors: { status: '', note: withErrors ? 'Add a short note on progress.' : '' },
+    ...pageFields({ page, pageCount }),
+    pageText: pageCount === 1 ? '' : `Open board action ${page} of the ${pageCount} you own, soonest due first.`,
   };
 }
 
@@ -516,7 +518,7 @@ function exceptionsCard({ count, pageSize, page, scope }) {
 }
 
 // --- board-summary-card --------------------------------------------------------------------------
-function boardSummaryCard({ priorities, indicatorCount, exceptionsShown, exceptionsTotal }) {
+function boardSummaryCard({ priorities, indicatorCount, exceptionsShown, exceptionsTotal, peopleCount = 8, riskCount = 1, form = 'channel' }) {
   const all = indicators('council', indicatorCount, 'CBP-', 0, Math.ceil(indicatorCount / priorities));
   const per = Math.ceil(indicatorCount / priorities);
   const ratings = ['Green', 'Amber', 'Green', 'Red', 'Amber', 'Green', 'Amber', 'Red'];
@@ -551,7 +553,31 @@ function boardSummaryCard({ priorities, indicatorCount, exceptionsShown, excepti
       };
     }),
     moreExceptionsText: exceptionsTotal > exceptionsShown ? `And ${exceptionsTotal - exceptionsShown} more: use "All exceptions for this board".` : '',
+    riskText: riskCount === 0
+      ? 'No priority has both red indicators and a risk still high after mitigation.'
+      : `Red indicators and a risk still high after mitigation meet in ${riskCount} ${riskCount === 1 ? 'priority' : 'priorities'}:`,
+    riskPriorities: Array.from({ length: riskCount }, (_, k) => ({
+      code: `CBP-${4 + k}`,
+      title: pick(demo.priorityTitles.council, 3 + k),
+      detail: `Red: CBP-${4 + k}a, CBP-${4 + k}c · High risk after mitigation: ${pick(['Budget gap not closed by savings plans', 'Recruitment and retention of social workers', 'Cyber attack disrupts council services'], k)} (impact high, likelihood medium)`,
+    })),
     actionsText: 'Board actions: 9 open (2 delayed), 4 completed this quarter.',
+    notice: form === 'errors' ? notice('Nothing was added: see the problems marked in "Add an action".', 'attention')
+      : form === 'added' ? notice('Added "Review the recruitment plan" for Gemma Lloyd, due 30 January 2026. They are told now.', 'good') : notice(),
+    canAddAction: form !== 'reader',
+    addActionText: 'Only the chair, Tom Riordan (Chief Executive), or the performance team can add an action. Its owner is told at once.',
+    people: Array.from({ length: peopleCount }, (_, k) => ({ personId: demo.id('0199c100'), name: pick(people.names, k) })),
+    addAction: form === 'errors'
+      ? { title: 'Review the <b>recruitment</b> plan', ownerId: '', ownerEmail: 'someone@elsewhere.example', dueDate: '2025-01-30', priorityId: '' }
+      : { title: '', ownerId: '', ownerEmail: '', dueDate: '', priorityId: '' },
+    errors: form === 'errors'
+      ? {
+        title: 'The action must be plain text on one line: please remove any markup (such as <b>).',
+        owner: 'PmfBot does not know anyone with the email someone@elsewhere.example. Choose someone from the list, or ask the performance team to add them.',
+        dueDate: 'That date has passed: choose today or a later date.',
+        priorityId: '',
+      }
+      : { title: '', owner: '', dueDate: '', priorityId: '' },
   };
 }
 
@@ -674,6 +700,7 @@ function scorecardCard({ priorities, indicatorCount, pageSize, page, concernsLen
 const commands = [
   { usage: 'help', description: 'Shows this list.', example: 'help' },
   { usage: 'my returns', description: 'Opens the card with your indicators due this period, so you can enter values and commentary.', example: 'my returns' },
+  { usage: 'my actions', description: 'Report progress on the open board actions you own.', example: 'my actions' },
   { usage: 'status <priority>', description: 'The overall rating, indicators, actions and risks of a priority. Use its code or words from its title.', example: 'status CPP-C1 or status school attendance' },
   { usage: 'exceptions [board]', description: 'Indicators beyond tolerance either way, rated red, worse for two periods, or missing. Leave out the board for all boards.', example: 'exceptions children' },
   { usage: 'scorecard <directorate>', description: 'The directorate scorecard: priorities, key indicators and the self assessment.', example: 'scorecard children and families' },
@@ -774,7 +801,9 @@ const builders = {
   'action-progress-card': {
     sample: () => actionProgressCard({ previous: 2, withErrors: false }),
     errors: () => actionProgressCard({ previous: 2, withErrors: true }),
-    large: () => actionProgressCard({ previous: 8, withErrors: false }),
+    large: () => actionProgressCard({ previous: 8, withErrors: false, page: 2, pageCount: 5 }),
+    // "my actions": the first of three, with Next.
+    mine: () => actionProgressCard({ previous: 2, withErrors: false, page: 1, pageCount: 3 }),
   },
   'exceptions-card': {
     sample: () => exceptionsCard({ count: 3, pageSize: 8, page: 1, scope: 'board' }),
@@ -783,7 +812,11 @@ const builders = {
   },
   'board-summary-card': {
     sample: () => boardSummaryCard({ priorities: 3, indicatorCount: 14, exceptionsShown: 3, exceptionsTotal: 3 }),
-    large: () => boardSummaryCard({ priorities: 8, indicatorCount: 60, exceptionsShown: 10, exceptionsTotal: 22 }),
+    errors: () => boardSummaryCard({ priorities: 3, indicatorCount: 14, exceptionsShown: 3, exceptionsTotal: 3, form: 'errors' }),
+    added: () => boardSummaryCard({ priorities: 3, indicatorCount: 14, exceptionsShown: 3, exceptionsTotal: 3, form: 'added', riskCount: 0 }),
+    reader: () => boardSummaryCard({ priorities: 3, indicatorCount: 14, exceptionsShown: 3, exceptionsTotal: 3, form: 'reader' }),
+    // Every priority red with a high risk, and the most people the owner list offers.
+    large: () => boardSummaryCard({ priorities: 8, indicatorCount: 60, exceptionsShown: 10, exceptionsTotal: 22, peopleCount: 60, riskCount: 8 }),
   },
   'scrutiny-summary-card': {
     sample: () => scrutinySummaryCard({ boardCount: 3, prioritiesPerBoard: 3, topPerBoard: 2 }),

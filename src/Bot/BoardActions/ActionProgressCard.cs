@@ -13,10 +13,13 @@ namespace PmfBot.Bot.BoardActions;
 
 /// <summary>
 /// The action progress card for a board action's owner: its status and a progress note for the
-/// quarter. Public so the scheduler can send it each quarter.
+/// quarter. Public so the scheduler can send it each quarter. "my actions" pages through the
+/// owner's open actions with it, one action a page.
 /// </summary>
 public sealed class ActionProgressCard(PmfDbContext db, CardRenderer renderer)
 {
+    public const string Kind = "action-progress-card";
+
     /// <summary>What the owner typed, echoed back beside the errors when nothing was saved.</summary>
     public sealed record Input(string Status, string Note, IReadOnlyDictionary<string, string> Errors);
 
@@ -40,11 +43,35 @@ public sealed class ActionProgressCard(PmfDbContext db, CardRenderer renderer)
         bool CanEdit,
         string Status,
         string Note,
-        Errors Errors);
+        Errors Errors,
+        int Page,
+        int PageCount,
+        int PreviousPage,
+        int NextPage,
+        string PageText);
+
+    /// <summary>
+    /// The owner's open actions (soonest due first), one a page; null when they own none.
+    /// </summary>
+    public async Task<JsonObject?> MineAsync(Person owner, Period period, int page, CancellationToken cancellationToken = default)
+    {
+        var open = await OpenActions.Of(db, owner.Id).Select(a => a.Id).ToListAsync(cancellationToken);
+        if (open.Count == 0)
+        {
+            return null;
+        }
+
+        var (paging, ids) = Paging.Of(open, page, 1, "open actions");
+        var pageText = open.Count == 1
+            ? "The one open board action you own."
+            : $"Open board action {paging.Page} of the {open.Count} you own, soonest due first.";
+        return await RenderAsync(ids[0], period, owner, cancellationToken: cancellationToken, paging: paging with { PageText = pageText });
+    }
 
     public async Task<JsonObject> RenderAsync(
-        Guid actionId, Period period, Person viewer, Notice? notice = null, Input? input = null, CancellationToken cancellationToken = default)
+        Guid actionId, Period period, Person viewer, Notice? notice = null, Input? input = null, CancellationToken cancellationToken = default, Paging? paging = null)
     {
+        paging ??= new Paging(1, 1, 1, 1, "");
         var action = await db.BoardActions.AsNoTracking().Include(a => a.Progress)
             .SingleOrDefaultAsync(a => a.Id == actionId, cancellationToken)
             ?? throw new PmfRuleException("That board action no longer exists.");
@@ -78,7 +105,12 @@ public sealed class ActionProgressCard(PmfDbContext db, CardRenderer renderer)
             viewer.Id == action.OwnerId || viewer.IsPerformanceTeam,
             input?.Status ?? thisQuarter?.Status.ToString() ?? "",
             input?.Note ?? thisQuarter?.Note ?? "",
-            new Errors(errors.GetValueOrDefault("status", ""), errors.GetValueOrDefault("note", "")));
-        return renderer.Render("action-progress-card", data);
+            new Errors(errors.GetValueOrDefault("status", ""), errors.GetValueOrDefault("note", "")),
+            paging.Page,
+            paging.PageCount,
+            paging.PreviousPage,
+            paging.NextPage,
+            paging.PageText);
+        return renderer.Render(Kind, data);
     }
 }

@@ -33,7 +33,7 @@ public sealed record Badge(string Label, string Color)
         _ => new("Complete", "good"),
     };
 
-    public static Badge OfRisk(int residualScore) => residualScore >= 6
+    public static Badge OfRisk(int residualScore) => residualScore >= Domain.Risks.RiskAndPerformance.HighResidualScore
         ? new("High risk", "attention")
         : residualScore >= 3 ? new("Medium risk", "warning") : new("Low risk", "good");
 

@@ -25,6 +25,7 @@ public sealed class CardPageAction(IServiceProvider services) : ICardAction
         [ScorecardCard.Kind] = async (s, r, page, ct) => await s.GetRequiredService<ScorecardCard>().ShowAsync(r, page, ct),
         ["submitted-card"] = async (s, r, _, ct) => await Returns.ReturnsPaging.SubmittedCardPageAsync(s, r, ct),
         ["sign-off-card"] = async (s, r, _, ct) => await Returns.ReturnsPaging.SignOffCardPageAsync(s, r, ct),
+        [BoardActions.ActionProgressCard.Kind] = (s, r, page, ct) => s.GetRequiredService<BoardActions.MyActionsCommand>().PageAsync(r, page, ct),
     };
 
     public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) =>

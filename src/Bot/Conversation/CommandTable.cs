@@ -24,6 +24,7 @@ public sealed class CommandTable(IServiceProvider services, Speaker speaker, Fai
     [
         new("help", typeof(HelpCommand), "help", "What I can do for you.", "help"),
         new("my returns", typeof(Returns.MyReturnsCommand), "my returns", "Enter, check and submit the returns you are due to make.", "my returns"),
+        new("my actions", typeof(BoardActions.MyActionsCommand), "my actions", "Report progress on the open board actions you own.", "my actions"),
         new("status", typeof(StatusCard), "status <priority>", "A priority's rating, indicators, actions and risks.", "status HW1"),
         new("exceptions", typeof(ExceptionsCard), "exceptions [board]", "Indicators that need attention, for one board or all.", "exceptions health and wellbeing"),
         new("scorecard", typeof(ScorecardCard), "scorecard <directorate>", "A directorate's priorities, key indicators and self assessment.", "scorecard adults and health"),

@@ -7,9 +7,11 @@ using PmfBot.Bot.Compliance;
 using PmfBot.Bot.Conversation;
 using PmfBot.Bot.Ratings;
 using PmfBot.Bot.Returns;
+using PmfBot.Bot.SelfAssessments;
 using PmfBot.Bot.Summaries;
 using PmfBot.Bot.Teams.Activities;
 using PmfBot.Bot.Teams.Connector;
+using PmfBot.Domain.BoardActions;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Conversations;
 using PmfBot.Domain.Indicators;
@@ -181,6 +183,21 @@ public sealed class TeamsOutboxDelivery(IServiceScopeFactory scopes, IConnectorC
                 return new Rendered(card, "Returns compliance for the quarter");
             }
 
+            case OutboxKinds.SignOff:
+                return await SignOffAsync(services, PlannedMessage.Read<SignOffPayload>(message.Payload), viewer!, cancellationToken);
+
+            case OutboxKinds.SelfAssessment:
+            {
+                var payload = PlannedMessage.Read<SelfAssessmentPayload>(message.Payload);
+                var notice = Notice.Warning($"The board meets on {CardWords.LongDate(payload.BoardMeeting)}: please add your directorate's other concerns before then.");
+                var card = await services.GetRequiredService<SelfAssessmentCard>()
+                    .RenderAsync(payload.DirectorateId, Period.Parse(payload.QuarterKey), viewer!, notice, cancellationToken: cancellationToken);
+                return new Rendered(card, "Please add your directorate's self assessment");
+            }
+
+            case OutboxKinds.ActionAgreed:
+                return await ActionAgreedAsync(services, PlannedMessage.Read<AddBoardAction.OwnerTold>(message.Payload), viewer!, cancellationToken);
+
             case OutboxKinds.ActionReminder or OutboxKinds.ActionOverdue:
             {
                 var payload = PlannedMessage.Read<ActionPayload>(message.Payload);
@@ -203,6 +220,29 @@ public sealed class TeamsOutboxDelivery(IServiceScopeFactory scopes, IConnectorC
         OutboxKinds.Reminder => $"Your performance returns are due on {payload.DueDate:d MMMM}",
         _ => $"Your performance returns were due on {payload.DueDate:d MMMM}",
     };
+
+    private static async Task<Rendered> SignOffAsync(IServiceProvider services, SignOffPayload payload, Person viewer, CancellationToken cancellationToken)
+    {
+        var period = Period.Parse(payload.PeriodKey);
+        var notice = payload.Occasion == "due"
+            ? Notice.Warning($"Sign-off of {period.Label} returns is due today: returns are waiting for you.")
+            : Notice.Good($"Every {period.Label} return is in: please sign them off by {CardWords.LongDate(payload.SignOffDue)}.");
+        var card = await ActivatorUtilities.CreateInstance<SignOffCards>(services)
+            .CardAsync(viewer, payload.DirectorateId, period, 1, notice, SignOffCards.SendBackForm.Empty, cancellationToken);
+        return new Rendered(card, payload.Occasion == "due" ? "Directorate sign-off is due today" : "Your directorate's returns are ready to sign off");
+    }
+
+    private static async Task<Rendered> ActionAgreedAsync(IServiceProvider services, AddBoardAction.OwnerTold payload, Person viewer, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<PmfDbContext>();
+        var addedBy = await db.People.AsNoTracking().Where(p => p.Id == payload.AddedById).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) ?? "the board";
+        var board = await db.BoardActions.AsNoTracking().Where(a => a.Id == payload.ActionId)
+            .Join(db.Boards, a => a.BoardId, b => b.Id, (a, b) => b.Name).SingleOrDefaultAsync(cancellationToken) ?? "A board";
+        var quarter = ReportingPeriods.Current(Frequency.Quarterly, UkTime.Today(services.GetRequiredService<TimeProvider>()));
+        var card = await services.GetRequiredService<ActionProgressCard>().RenderAsync(
+            payload.ActionId, quarter, viewer, Notice.Good($"{board} agreed this action and named you its owner (added by {addedBy}). Report its progress here each quarter."), cancellationToken: cancellationToken);
+        return new Rendered(card, $"{board} agreed an action for you");
+    }
 
     private static async Task<Rendered> EscalationAsync(IServiceProvider services, NudgePayload payload, CancellationToken cancellationToken)
     {

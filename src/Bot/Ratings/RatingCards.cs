@@ -266,7 +266,7 @@ public sealed class RatingCards(
             return "No risks recorded.";
         }
 
-        var high = view.Risks.Where(r => r.ResidualScore >= 6).ToList();
+        var high = view.Risks.Where(Domain.Risks.RiskAndPerformance.IsHighResidual).ToList();
         return high.Count == 0
             ? $"Risks: {view.Risks.Count} recorded, none still high after mitigation."
             : $"Risks: {high.Count} still high after mitigation ({string.Join("; ", high.Select(r => r.Title))}).";

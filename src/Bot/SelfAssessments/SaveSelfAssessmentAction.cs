@@ -24,7 +24,7 @@ public sealed class SaveSelfAssessmentAction(
             return messages.Refusal("That card is out of date", "PmfBot cannot find the directorate this card is about.");
         }
 
-        if (request.Person.Id != directorate.DirectorId && request.Person.Id != directorate.PerformanceLeadId)
+        if (!SelfAssessment.MayWrite(request.Person, directorate))
         {
             return messages.Refusal(
                 "You cannot write this self assessment",

@@ -80,7 +80,7 @@ public sealed class SelfAssessmentCard(PmfDbContext db, DirectorateScorecard sco
             assessment is { WrittenAt: { } at } && writer is not null
                 ? $"Last saved by {writer} on {CardWords.ShortDate(at)} at {CardWords.Time(at)}."
                 : "",
-            viewer.Id == directorate.DirectorId || viewer.Id == directorate.PerformanceLeadId,
+            SelfAssessment.MayWrite(viewer, directorate),
             input?.Concerns ?? assessment?.Concerns ?? "",
             new Errors(errors.GetValueOrDefault("concerns", "")));
         return renderer.Render("self-assessment-card", data);

@@ -3,10 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using PmfBot.Bot.Cards;
 using PmfBot.Bot.Conversation;
 using PmfBot.Bot.Status;
+using PmfBot.Domain.BoardActions;
 using PmfBot.Domain.Calendar;
+using PmfBot.Domain.People;
 using PmfBot.Domain.RagRatings;
 using PmfBot.Domain.Ratings;
 using PmfBot.Domain.Results;
+using PmfBot.Domain.Risks;
 using PmfBot.Domain.Storage;
 using PmfBot.Domain.Summaries;
 
@@ -18,19 +21,38 @@ namespace PmfBot.Bot.Summaries;
 /// calls <see cref="BoardSummaryAsync"/> and <see cref="ScrutinySummaryAsync"/> with ids and a
 /// period; both are summarised, not paged, and carry no write buttons.
 /// </summary>
-public sealed class SummaryCards(PmfDbContext db, CouncilResults council, CardRenderer renderer, ReturnCalendar calendar, TimeProvider clock) : ICardAction
+public sealed class SummaryCards(
+    PmfDbContext db, CouncilResults council, CardRenderer renderer, ReturnCalendar calendar, TimeProvider clock, AddBoardAction addAction) : ICardAction
 {
     public const int BoardExceptions = 10;
     public const int ScrutinyExceptions = 3;
+
+    /// <summary>People offered as an action's owner; anyone else is typed by email.</summary>
+    public const int OwnerChoices = 60;
+
+    /// <summary>What was typed in the "Add an action" form, echoed back with the problems beside it.</summary>
+    public sealed record ActionForm(string Title, string OwnerId, string OwnerEmail, string DueDate, string PriorityId, IReadOnlyDictionary<string, string> Errors)
+    {
+        public static ActionForm Empty { get; } = new("", "", "", "", "", new Dictionary<string, string>());
+    }
+
+    private sealed record PersonChoice(string PersonId, string Name);
+
+    private sealed record ActionFormData(string Title, string OwnerId, string OwnerEmail, string DueDate, string PriorityId);
+
+    private sealed record ActionFormErrors(string Title, string Owner, string DueDate, string PriorityId);
+
+    private sealed record RiskLine(string Code, string Title, string Detail);
 
     private sealed record PriorityLine(string PriorityId, string Code, string Title, Badge Rating, string StateText, string CountsText, string ExceptionsText);
 
     private sealed record ExceptionLine(string Code, string Title, Badge Kind, string Detail);
 
     private sealed record BoardData(
-        string BoardId, string BoardName, string ChairName, string MeetingText, string PeriodKey, string PeriodLabel, string Headline,
+        string BoardId, string BoardName, string ChairName, string MeetingText, string PeriodKey, string PeriodLabel, string Headline, Notice Notice,
         IReadOnlyList<PriorityLine> Priorities, string ExceptionsText, IReadOnlyList<ExceptionLine> Exceptions,
-        string MoreExceptionsText, string ActionsText);
+        string MoreExceptionsText, string RiskText, IReadOnlyList<RiskLine> RiskPriorities, string ActionsText,
+        bool CanAddAction, string AddActionText, IReadOnlyList<PersonChoice> People, ActionFormData AddAction, ActionFormErrors Errors);
 
     private sealed record ScrutinyPriority(string Code, string Title, Badge Rating);
 
@@ -41,20 +63,29 @@ public sealed class SummaryCards(PmfDbContext db, CouncilResults council, CardRe
     private sealed record ScrutinyData(string AudienceName, string PeriodKey, string PeriodLabel, string Headline, IReadOnlyList<ScrutinyBoard> Boards);
 
     public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) =>
-        await BoardSummaryAsync(request.Id("boardId"), ResultText.QuarterOf(request, clock), cancellationToken);
+        await BoardSummaryAsync(request.Id("boardId"), ResultText.QuarterOf(request, clock), cancellationToken, request.Person);
 
-    public async Task<JsonObject> BoardSummaryAsync(Guid boardId, Period quarter, CancellationToken cancellationToken)
+    /// <param name="viewer">
+    /// Who asked (<c>board.show</c>): offered the "Add an action" form only if they may add actions. Null for
+    /// the board's channel, where everyone sees the form and the handler refuses whoever may not.
+    /// </param>
+    public async Task<JsonObject> BoardSummaryAsync(
+        Guid boardId, Period quarter, CancellationToken cancellationToken, Person? viewer = null, Notice? notice = null, ActionForm? form = null)
     {
         var board = await council.BoardAsync(db, boardId, quarter, UkTime.Today(clock), cancellationToken)
             ?? throw new Domain.PmfRuleException("That board no longer exists.");
         var results = AllResults(board);
         var exceptions = ResultText.MostSeriousFirst(results).ToList();
         var meeting = calendar.WindowFor(quarter).BoardMeeting;
-        var data = new BoardData(
+        var people = await addAction.PeopleOfAsync(boardId, cancellationToken);
+        var meetings = board.Priorities.Select(p => (p.Priority, Meeting: p.RiskMeetsRed)).Where(p => p.Meeting is not null).ToList();
+        form ??= ActionForm.Empty;
+        BoardData Data(int ownerChoices) => new(
             board.Board.Id.ToString(), board.Board.Name, board.ChairName,
             meeting is { } day ? $"board meets {ResultText.LongDate(day)}" : "",
             quarter.Key, quarter.Label,
             $"{Ratings(board.Priorities)} · {ResultText.RagCounts(results.Select(r => r.Rag).ToList())}",
+            notice ?? Notice.None,
             board.Priorities.Select(p => new PriorityLine(
                 p.Priority.Id.ToString(), p.Priority.Code, p.Priority.Title, StatusCard.RatingBadge(p.Rating), RatingState(p.Rating),
                 ResultText.RagCounts(p.Indicators.Select(r => r.Rag).ToList()),
@@ -66,8 +97,21 @@ public sealed class SummaryCards(PmfDbContext db, CouncilResults council, CardRe
                     : $"{exceptions.Count} exceptions; the {BoardExceptions} most serious first:",
             exceptions.Take(BoardExceptions).Select(Exception).ToList(),
             exceptions.Count > BoardExceptions ? $"And {exceptions.Count - BoardExceptions} more: use \"All exceptions for this board\"." : "",
-            $"Board actions: {board.Actions.Open} open ({board.Actions.Delayed} delayed), {board.Actions.CompletedThisQuarter} completed this quarter.");
-        return renderer.Render("board-summary-card", data);
+            meetings.Count == 0
+                ? "No priority has both red indicators and a risk still high after mitigation."
+                : $"Red indicators and a risk still high after mitigation meet in {ResultText.Plural(meetings.Count, "priority", "priorities")}:",
+            meetings.Select(m => new RiskLine(m.Priority.Code, m.Priority.Title, RiskDetail(m.Meeting!))).ToList(),
+            $"Board actions: {board.Actions.Open} open ({board.Actions.Delayed} delayed), {board.Actions.CompletedThisQuarter} completed this quarter.",
+            viewer is null || AddBoardAction.MayAdd(viewer, board.Board),
+            $"Only the chair, {board.ChairName}, or the performance team can add an action. Its owner is told at once.",
+            people.Take(ownerChoices).Select(p => new PersonChoice(p.Id.ToString(), p.Name)).ToList(),
+            new ActionFormData(form.Title, form.OwnerId, form.OwnerEmail, form.DueDate, form.PriorityId),
+            new ActionFormErrors(
+                form.Errors.GetValueOrDefault("title", ""), form.Errors.GetValueOrDefault("owner", ""),
+                form.Errors.GetValueOrDefault("dueDate", ""), form.Errors.GetValueOrDefault("priorityId", "")));
+
+        // A big board's card may not fit with every person offered as owner: fewer, then none (an email still works).
+        return renderer.RenderFirstThatFits("board-summary-card", () => Data(OwnerChoices), () => Data(OwnerChoices / 3), () => Data(0));
     }
 
     /// <param name="audienceBoardId">The scrutiny board the card is posted to, or null for a general audience.</param>
@@ -124,6 +168,12 @@ public sealed class SummaryCards(PmfDbContext db, CouncilResults council, CardRe
                     listed.Select(p => new ScrutinyPriority(p.Priority.Code, p.Priority.Title, StatusCard.RatingBadge(p.Rating))).ToList());
             }).ToList());
     }
+
+    private static string RiskDetail(RiskAndPerformance.Meeting meeting) =>
+        $"Red: {string.Join(", ", meeting.RedIndicators.Select(r => r.Indicator.Code))} · High risk after mitigation: "
+        + string.Join("; ", meeting.HighRisks.Select(r => $"{r.Title} (impact {Level(r.ResidualImpact)}, likelihood {Level(r.ResidualLikelihood)})"));
+
+    private static string Level(RiskLevel level) => level.ToString().ToLowerInvariant();
 
     /// <summary>Each indicator once, even when it serves two of the board's priorities.</summary>
     private static List<IndicatorResult> AllResults(BoardResults.BoardView board) =>

@@ -1,6 +1,7 @@
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Indicators;
 using PmfBot.Domain.Nudges;
+using PmfBot.Domain.Scorecards;
 
 namespace PmfBot.Domain.Cycle;
 
@@ -9,7 +10,7 @@ public sealed record CycleMilestone(DateOnly Day, Period Quarter, string What);
 
 /// <summary>
 /// The days of a quarter's cycle in order (returns open, reminders, due, overdue, escalation,
-/// sign-off, rating reminders, board meeting, close), from the same calendar and nudge policy
+/// sign-off, self assessments, rating reminders, board meeting, close), from the same calendar and nudge policy
 /// the scheduler uses, so the local demo's clock can step through them.
 /// </summary>
 public static class CycleMilestones
@@ -28,7 +29,8 @@ public static class CycleMilestones
             new(window.Due, quarter, $"{quarter.Label} returns are due today."),
             new(days.Add(window.Due, 1), quarter, $"{quarter.Label} returns are overdue: owners are told, and lead officers are asked to propose their priority's rating."),
             new(days.Add(window.Due, nudges.EscalateAfterWorkingDaysOverdue), quarter, $"Returns still missing for {quarter.Label} are escalated to owners' managers and directorate performance leads."),
-            new(window.SignOff, quarter, $"Directorate sign-off of {quarter.Label} returns."),
+            new(window.SignOff, quarter, $"Directorate sign-off of {quarter.Label} returns: performance leads get the sign-off card again while returns wait for them."),
+            new(SelfAssessmentsDue.DayOf(cycle, calendar, nudges), quarter, $"Self assessments for {quarter.Label}: whoever answers each directorate's gets the self-assessment card before the board meeting."),
             new(cycle.BoardMeeting, quarter, $"Board meetings for {quarter.Label}: each board's summary goes to its channel, the scrutiny and compliance summaries follow."),
             new(cycle.Closes, quarter, $"The {quarter.Label} cycle closes."),
         };

@@ -14,4 +14,10 @@ public sealed record NudgePolicy
     /// many working days before the board meeting (default 3 and 1).
     /// </summary>
     public IReadOnlyList<int> RatingReminderWorkingDaysBeforeBoardMeeting { get; init; } = [3, 1];
+
+    /// <summary>
+    /// Whoever answers a directorate's self assessment gets the card this many working days before
+    /// the board meeting (default 4: the working day after sign-off when boards meet 5 after it).
+    /// </summary>
+    public int SelfAssessmentWorkingDaysBeforeBoardMeeting { get; init; } = 4;
 }

@@ -5,6 +5,7 @@ using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Priorities;
 using PmfBot.Domain.Ratings;
 using PmfBot.Domain.Results;
+using PmfBot.Domain.Risks;
 using PmfBot.Domain.Storage;
 
 namespace PmfBot.Domain.Summaries;
@@ -22,7 +23,12 @@ public static class BoardResults
     /// Each indicator's result; its trend is the shortest that gives the same ratings and exceptions, and its
     /// indicator carries only the targets of the quarter (<see cref="IndicatorResults.TargetPeriodsFor"/>).
     /// </param>
-    public sealed record PriorityView(Priority Priority, PriorityRating? Rating, IReadOnlyList<IndicatorResult> Indicators);
+    /// <param name="Risks">The priority's risks, as scored before and after mitigation.</param>
+    public sealed record PriorityView(Priority Priority, PriorityRating? Rating, IReadOnlyList<IndicatorResult> Indicators, IReadOnlyList<Risk> Risks)
+    {
+        /// <summary>Red indicators and a high residual risk together, or null (<see cref="RiskAndPerformance"/>).</summary>
+        public RiskAndPerformance.Meeting? RiskMeetsRed => RiskAndPerformance.Of(Indicators, Risks);
+    }
 
     /// <param name="CompletedThisQuarter">Actions whose progress for the quarter says complete.</param>
     public sealed record ActionCounts(int Open, int Delayed, int CompletedThisQuarter);
@@ -51,6 +57,7 @@ public static class BoardResults
         var results = await IndicatorResults.LoadAsync(db, indicators, quarter, today, cancellationToken, trendLength: IndicatorResults.ShortestTrend);
         var actions = await db.BoardActions.AsNoTracking().Include(a => a.Progress)
             .Where(a => boardIds.Contains(a.BoardId)).ToListAsync(cancellationToken);
+        var risks = await db.Risks.AsNoTracking().Where(r => priorityIds.Contains(r.PriorityId)).ToListAsync(cancellationToken);
         var chairIds = boards.Select(b => b.ChairId).ToList();
         var chairs = await db.People.AsNoTracking().Where(p => chairIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
 
@@ -61,7 +68,8 @@ public static class BoardResults
                 .Select(p => new PriorityView(
                     p,
                     ratings.GetValueOrDefault(p.Id),
-                    results.Where(r => r.Indicator.Priorities.Any(link => link.PriorityId == p.Id)).OrderBy(r => r.Indicator.Code, StringComparer.Ordinal).ToList()))
+                    results.Where(r => r.Indicator.Priorities.Any(link => link.PriorityId == p.Id)).OrderBy(r => r.Indicator.Code, StringComparer.Ordinal).ToList(),
+                    risks.Where(r => r.PriorityId == p.Id).ToList()))
                 .ToList(),
             CountActions(actions.Where(a => a.BoardId == board.Id), quarter))).ToList();
     }

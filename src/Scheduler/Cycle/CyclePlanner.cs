@@ -6,6 +6,7 @@ using PmfBot.Domain.Indicators;
 using PmfBot.Domain.Nudges;
 using PmfBot.Domain.Ratings;
 using PmfBot.Domain.Returns;
+using PmfBot.Domain.Scorecards;
 using PmfBot.Domain.Storage;
 using PmfBot.Domain.Summaries;
 using PmfBot.Scheduler.Graph;
@@ -30,8 +31,8 @@ public sealed record CyclePlan(DateOnly After, DateOnly UpTo, IReadOnlyList<Peri
 
 /// <summary>
 /// Works out every message the quarterly cycle owes for a span of days (DESIGN.md section 2):
-/// returns opening, reminders, overdue, escalations, rating asks and reminders, summaries and
-/// board action reminders. Running it (<see cref="RunAsync"/>) also does what the messages
+/// returns opening, reminders, overdue, escalations, sign-off and self-assessment cards, rating
+/// asks and reminders, summaries and board action reminders. Running it (<see cref="RunAsync"/>) also does what the messages
 /// announce: opens the returns, creates the ratings awaiting a proposal, stores managers found
 /// in the directory. Previewing it (<see cref="PreviewAsync"/>) writes nothing.
 /// </summary>
@@ -44,6 +45,8 @@ public sealed class CyclePlanner(
     RatingRound ratings,
     SummariesDue summaries,
     ActionsDue actions,
+    SignOffDue signOffs,
+    SelfAssessmentsDue selfAssessments,
     ManagerLookup managers)
 {
     public Task<CyclePlan> RunAsync(DateOnly after, DateOnly upTo, CancellationToken cancellationToken = default) =>
@@ -127,7 +130,10 @@ public sealed class CyclePlanner(
 
             messages.AddRange((await ratings.AsksAsync(cycle, after, upTo, includeUnopened: preview, cancellationToken)).Select(ToMessage));
             messages.AddRange((await summaries.OnAsync(cycle, upTo, cancellationToken)).Select(ToMessage));
+            messages.AddRange((await selfAssessments.BetweenAsync(cycle, after, upTo, cancellationToken)).Select(ToMessage));
         }
+
+        messages.AddRange((await signOffs.BetweenAsync(after, upTo, cancellationToken)).Select(ToMessage));
 
         messages.AddRange((await actions.BetweenAsync(after, upTo, cancellationToken)).Select(ToMessage));
         return new CyclePlan(after, upTo, openings, messages.DistinctBy(m => m.Key).ToList());
@@ -202,6 +208,13 @@ public sealed class CyclePlanner(
             summary.Quarter,
             new SummaryPayload(summary.BoardId, summary.Quarter.Key, summary.PriorityIds, summary.RatingIds, summary.AllDecided));
     }
+
+    private static PlannedMessage ToMessage(SignOffDue.Ask ask) =>
+        new(ask.Key, OutboxKinds.SignOff, ask.PerformanceLeadId, null, ask.Period,
+            new SignOffPayload(ask.DirectorateId, ask.Period.Key, ask.SignOffDue, ask.Occasion == SignOffDue.Occasion.ReturnsIn ? "returns-in" : "due"));
+
+    private static PlannedMessage ToMessage(SelfAssessmentsDue.Ask ask) =>
+        new(ask.Key, OutboxKinds.SelfAssessment, ask.AnsweredById, null, ask.Quarter, new SelfAssessmentPayload(ask.DirectorateId, ask.Quarter.Key, ask.BoardMeeting));
 
     private static PlannedMessage ToMessage(ActionsDue.ActionNudge nudge) =>
         new(nudge.Key, OutboxKinds.Of(nudge.Kind), nudge.OwnerId, null, null, new ActionPayload(nudge.OwnerId, nudge.Day, nudge.DueDate, nudge.ActionIds));

@@ -48,6 +48,15 @@ public static class OutboxKinds
     /// <summary>Board action overdue (<see cref="ActionPayload"/>).</summary>
     public const string ActionOverdue = "action.Overdue";
 
+    /// <summary>Directorate performance lead: the sign-off card, when the returns are in and on the sign-off date (<see cref="SignOffPayload"/>).</summary>
+    public const string SignOff = "signoff.ask";
+
+    /// <summary>Whoever answers a directorate's self assessment: the self-assessment card (<see cref="SelfAssessmentPayload"/>).</summary>
+    public const string SelfAssessment = "selfAssessment.ask";
+
+    /// <summary>A board action's owner: the board agreed an action for them (<see cref="Domain.BoardActions.AddBoardAction.OwnerTold"/>; queued by the use case, not the cycle).</summary>
+    public const string ActionAgreed = Domain.BoardActions.AddBoardAction.OutboxKind;
+
     public static string Of(NudgeKind kind) => "nudge." + kind;
 
     public static string Of(RatingRound.AskKind kind) => kind switch
@@ -89,6 +98,12 @@ public sealed record RatingPayload(Guid? RatingId, Guid PriorityId, Guid BoardId
 
 /// <summary>A summary for a board's channel; <see cref="AllDecided"/> is false when posted at the deadline with ratings awaiting sign-off.</summary>
 public sealed record SummaryPayload(Guid BoardId, string QuarterKey, IReadOnlyList<Guid> PriorityIds, IReadOnlyList<Guid> RatingIds, bool AllDecided);
+
+/// <summary>The sign-off card for a directorate's period; <see cref="Occasion"/> is "returns-in" or "due".</summary>
+public sealed record SignOffPayload(Guid DirectorateId, string PeriodKey, DateOnly SignOffDue, string Occasion);
+
+/// <summary>The self-assessment card for a directorate's quarter.</summary>
+public sealed record SelfAssessmentPayload(Guid DirectorateId, string QuarterKey, DateOnly BoardMeeting);
 
 /// <summary>A board action reminder or overdue notice for the action's owner.</summary>
 public sealed record ActionPayload(Guid OwnerId, DateOnly Day, DateOnly DueDate, IReadOnlyList<Guid> ActionIds);

@@ -14,11 +14,13 @@ public sealed class CycleMilestonesTests
         var milestones = CycleMilestones.Of(QuarterCycle.For(Period.Quarter(2025, 3), Calendar), Calendar, new NudgePolicy());
 
         Assert.Equal(
-            new[] { "2026-01-02", "2026-01-08", "2026-01-14", "2026-01-15", "2026-01-16", "2026-01-20", "2026-01-22", "2026-01-26", "2026-01-28", "2026-01-29", "2026-02-05" },
+            new[] { "2026-01-02", "2026-01-08", "2026-01-14", "2026-01-15", "2026-01-16", "2026-01-20", "2026-01-22", "2026-01-23", "2026-01-26", "2026-01-28", "2026-01-29", "2026-02-05" },
             milestones.Select(m => m.Day.ToString("yyyy-MM-dd")));
         Assert.StartsWith("Q3 2025/26 returns open", milestones[0].What);
         Assert.Contains("lead officers are asked to propose", milestones[4].What);
-        Assert.StartsWith("Board meetings for Q3 2025/26", milestones[9].What);
+        Assert.Contains("sign-off card", milestones[6].What);
+        Assert.StartsWith("Self assessments for Q3 2025/26", milestones[7].What);
+        Assert.StartsWith("Board meetings for Q3 2025/26", milestones[10].What);
     }
 
     [Fact]

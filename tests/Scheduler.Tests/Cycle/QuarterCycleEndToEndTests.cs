@@ -170,6 +170,16 @@ public abstract class QuarterCycleEndToEndTests(TestDatabase database) : IAsyncL
         var compliance = Assert.Single(_delivery.Of(OutboxKinds.Compliance));
         Assert.Equal(boards.Single(b => b.Kind == Domain.Boards.BoardKind.GovernanceAndAudit).Id, compliance.To);
 
+        // Self assessments: whoever answers each directorate's (its performance lead) is asked
+        // once, before the board meeting; sign-off cards go only to the performance leads of
+        // directorates that use sign-off, once per period and occasion.
+        var directorates = await db.Directorates.AsNoTracking().ToListAsync();
+        var selfAssessments = _delivery.Of(OutboxKinds.SelfAssessment);
+        Assert.Equal(directorates.Where(d => d.PerformanceLeadId != null).Select(d => d.PerformanceLeadId).Order(), selfAssessments.Select(c => c.To).Order());
+        Assert.All(selfAssessments, c => Assert.Equal(D(2026, 1, 23), c.Day));
+        Assert.All(selfAssessments, c => Assert.True(c.Day < cycle.BoardMeeting));
+        Assert.All(_delivery.Of(OutboxKinds.SignOff), c => Assert.Contains(directorates, d => d.UsesSignOff && d.PerformanceLeadId == c.To && d.Id == c.Payload<SignOffPayload>().DirectorateId));
+
         // Board actions are chased like returns.
         Assert.Equal(
             [(OutboxKinds.ActionReminder, D(2026, 1, 14)), (OutboxKinds.ActionReminder, D(2026, 1, 20)), (OutboxKinds.ActionOverdue, D(2026, 1, 22))],
