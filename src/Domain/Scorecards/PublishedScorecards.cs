@@ -102,7 +102,7 @@ public sealed class PublishedScorecards(PmfDbContext db, TimeProvider clock)
         var priorities = await db.Priorities.AsNoTracking().Where(p => p.DirectorateId == directorateId).ToListAsync(cancellationToken);
         var lines = await LinesAsync(priorities, quarter, cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Targets)
-            .Where(i => i.DirectorateId == directorateId).ToListAsync(cancellationToken);
+            .Where(i => i.DirectorateId == directorateId && i.RetiredAt == null).ToListAsync(cancellationToken);
         var results = await ResultsAsync(indicators, quarter, cancellationToken);
         var assessment = await db.SelfAssessments.AsNoTracking()
             .Where(s => s.DirectorateId == directorateId && s.Period == quarter)

@@ -43,9 +43,9 @@ public sealed class SelfAssessment : AuditedEntity
             throw new PmfRuleException("That self assessment belongs to another directorate.");
         }
 
-        if (actor.Id != directorate.DirectorId && actor.Id != directorate.PerformanceLeadId)
+        if (actor.Id != directorate.DirectorId && actor.Id != directorate.PerformanceLeadId && actor.Id != directorate.SelfAssessedBy)
         {
-            throw new PmfRuleException($"Only {directorate.Name}'s director or performance lead can write its self assessment.");
+            throw new PmfRuleException($"Only {directorate.Name}'s director, performance lead or the person named to answer it can write its self assessment.");
         }
 
         var text = concerns?.Trim() ?? "";

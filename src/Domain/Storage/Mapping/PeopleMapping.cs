@@ -30,6 +30,8 @@ internal sealed class DirectorateMapping : IEntityTypeConfiguration<Directorate>
         directorate.Property(d => d.Name).HasMaxLength(200);
         directorate.Property(d => d.Code).HasMaxLength(32);
         directorate.HasIndex(d => d.Code).IsUnique();
+        directorate.HasOne<Person>().WithMany().HasForeignKey(d => d.SelfAssessmentById).OnDelete(DeleteBehavior.Restrict);
+        directorate.Ignore(d => d.SelfAssessedBy);
     }
 }
 
