@@ -18,7 +18,7 @@ public sealed record DataList(
     IReadOnlyList<PriorityLine> Priorities,
     IReadOnlyList<IndicatorLine> Indicators)
 {
-    /// <summary>Everyone in the performance team column; null when the file has no such column (the team is left as it is).</summary>
+    /// <summary>Everyone in the performance team column; null when the column names nobody (the team is left as it is).</summary>
     public IReadOnlyList<string>? PerformanceTeamEmails { get; init; }
 }
 

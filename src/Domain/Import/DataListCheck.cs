@@ -686,7 +686,8 @@ public static class DataListCheck
                     i.Tolerance, i.Baseline, i.Benchmark, i.BenchmarkSource, i.Profile,
                     new Dictionary<Period, decimal>(i.Targets), [.. i.CollatorEmails], [.. i.PriorityCodes], i.Line)).ToList())
             {
-                PerformanceTeamEmails = _columns.ContainsKey(Col.PerformanceTeamEmails) ? [.. _performanceTeam] : null,
+                // An empty column leaves the team as it is: a list that names nobody would lock everyone out.
+                PerformanceTeamEmails = _performanceTeam.Count > 0 ? [.. _performanceTeam] : null,
             };
         }
 

@@ -117,7 +117,7 @@ public sealed class IndicatorReturn : AuditedEntity
     }
 
     /// <summary>Whether importing this entry would change the return (a re-import of the same file changes nothing).</summary>
-    public bool ImportChanges(ReturnEntry entry) => !(HasAnswer && IsImported && SameAs(ImportableEntry(entry)));
+    public bool ImportChanges(ReturnEntry entry) => !(HasAnswer && SameAs(ImportableEntry(entry)));
 
     /// <summary>Was answered through PmfBot (not by an earlier import): the import leaves it alone unless told otherwise.</summary>
     public bool SubmittedThroughPmfBot => HasAnswer && !IsImported;
