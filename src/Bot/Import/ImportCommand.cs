@@ -106,6 +106,7 @@ public static class ImportCommand
         ImportKind.PastValues => "past values",
         ImportKind.BoardActions => "board actions",
         ImportKind.Risks => "risks",
+        ImportKind.People => "people",
         _ => "single data list",
     };
 

@@ -29,6 +29,7 @@ public sealed class ImportFile(PmfDbContext db, TimeProvider clock, ReturnCalend
             ImportKind.PastValues => await new PastValuesImport(db, clock, calendar ?? ReturnCalendar.EnglandAndWales()).ImportAsync(sheet, options, cancellationToken),
             ImportKind.BoardActions => await new BoardActionsImport(db, clock).ImportAsync(sheet, options, cancellationToken),
             ImportKind.Risks => await new RisksImport(db, clock).ImportAsync(sheet, options, cancellationToken),
+            ImportKind.People => await new PeopleImport(db, clock).ImportAsync(sheet, options, cancellationToken),
             _ => await new SingleDataListImport(db, clock).ImportAsync(sheet, options, cancellationToken),
         };
         return result with { Kind = kind };

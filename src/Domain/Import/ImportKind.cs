@@ -14,11 +14,17 @@ public enum ImportKind
 
     /// <summary>The risk register: Priority code, Risk, impact and likelihood.</summary>
     Risks,
+
+    /// <summary>People with their Entra object ids: Name, Email, Entra object id.</summary>
+    People,
 }
 
 public static class ImportKinds
 {
-    /// <summary>A file with Period and Value columns is past values, with Action and Due date an action tracker, with Risk a risk register; anything else is a data list.</summary>
+    /// <summary>
+    /// A file with Period and Value columns is past values, with Action and Due date an action
+    /// tracker, with Risk a risk register, with Entra object id a list of people; anything else is a data list.
+    /// </summary>
     public static ImportKind Recognise(Sheet sheet)
     {
         var headings = sheet.Headers.Select(CellWords.Normalise).ToHashSet(StringComparer.Ordinal);
@@ -33,6 +39,11 @@ public static class ImportKinds
             return ImportKind.BoardActions;
         }
 
-        return Has(RiskColumns.Risk) ? ImportKind.Risks : ImportKind.DataList;
+        if (Has(RiskColumns.Risk))
+        {
+            return ImportKind.Risks;
+        }
+
+        return Has(PeopleColumns.EntraObjectId) ? ImportKind.People : ImportKind.DataList;
     }
 }

@@ -7,7 +7,7 @@ public sealed class ImportColumnsDocsTests
     public static TheoryData<string, string> Columns()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (file, columns) in new[] { ("past values", PastValuesColumns.All), ("board actions", BoardActionColumns.All), ("risks", RiskColumns.All) })
+        foreach (var (file, columns) in new[] { ("past values", PastValuesColumns.All), ("board actions", BoardActionColumns.All), ("risks", RiskColumns.All), ("people", PeopleColumns.All) })
         {
             foreach (var column in columns)
             {
@@ -31,6 +31,7 @@ public sealed class ImportColumnsDocsTests
     [InlineData("Indicator code,Period,Value", ImportKind.PastValues)]
     [InlineData("Priority code,Action,Owner email,Due date,Status", ImportKind.BoardActions)]
     [InlineData("Priority code,Risk,Impact before mitigation", ImportKind.Risks)]
+    [InlineData("Name,Email,Entra object id", ImportKind.People)]
     [InlineData("Plan,Board,Indicator code", ImportKind.DataList)]
     public void A_file_is_recognised_by_its_headings(string header, ImportKind kind) =>
         Assert.Equal(kind, ImportKinds.Recognise(CsvSheet.Read(new StringReader(header + "\n"))));
