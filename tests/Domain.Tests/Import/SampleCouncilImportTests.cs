@@ -3,6 +3,8 @@ using PmfBot.Domain.BoardActions;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Import;
 using PmfBot.Domain.RagRatings;
+using PmfBot.Domain.Returns;
+using PmfBot.Domain.Scorecards;
 using PmfBot.Domain.Risks;
 using PmfBot.Domain.Status;
 using PmfBot.Domain.Travel;
@@ -89,6 +91,21 @@ public abstract class SampleCouncilImportTests(TestDatabase database) : ImportTe
         Assert.Equal(new TravelAssessment(DirectionOfTravel.Worsening, DirectionOfTravel.NoChange), placements.Travel); // lower is better: 36, then 39; 39 a year ago
         Assert.Equal(Rag.Amber, placements.Rag);
         Assert.Equal(6, reablement.Trend.Count(t => t.Value is not null));
+    }
+
+    [Fact]
+    public async Task Imported_values_are_published_without_sign_off_in_a_directorate_that_signs_off()
+    {
+        await ImportSampleDataListAsync();
+        Succeeded(await ImportSampleAsync("values.csv"));
+
+        await using var db = Database.NewContext();
+        var asch = await db.Directorates.SingleAsync(d => d.Code == "ASCH");
+        Assert.True(asch.UsesSignOff);
+        var view = await new PublishedScorecards(db, Clock).DirectorateAsync(asch.Id, Period.Quarter(2025, 2));
+
+        Assert.All(view!.Indicators, i => Assert.True(i.IsPublished, i.Result.Indicator.Code));
+        Assert.Equal(0, await new SignOffReturns(db, Clock).SignOffAllAsync(asch.PerformanceLeadId!.Value, asch.Id, Period.Quarter(2025, 2)));
     }
 
     [Fact]
