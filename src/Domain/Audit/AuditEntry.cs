@@ -10,8 +10,9 @@ public sealed class AuditEntry
     {
     }
 
-    internal AuditEntry(string entityType, Guid entityId, string action, Actor actor, DateTimeOffset at, string? before, string after)
+    internal AuditEntry(string entityType, Guid entityId, string action, Actor actor, DateTimeOffset at, string? before, string after, string? source = null)
     {
+        Source = source;
         EntityType = entityType;
         EntityId = entityId;
         Action = action;
@@ -41,4 +42,9 @@ public sealed class AuditEntry
     public string? Before { get; private set; }
 
     public string After { get; private set; } = "";
+
+    /// <summary>Where the change came from when not from Teams: "import of values.csv".</summary>
+    public string? Source { get; private set; }
+
+    internal void CameFrom(string source) => Source ??= source;
 }

@@ -43,7 +43,7 @@ public sealed class BoardAction : AuditedEntity
 
     protected override string AuditName => "BoardAction";
 
-    public static BoardAction Request(Guid boardId, Guid? priorityId, string title, Guid ownerId, DateOnly dueDate, Period requestedIn, Actor requestedBy, DateTimeOffset now)
+    public static BoardAction Request(Guid boardId, Guid? priorityId, string title, Guid ownerId, DateOnly dueDate, Period requestedIn, Actor requestedBy, DateTimeOffset now, ActionStatus status = ActionStatus.NotStarted)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
@@ -59,10 +59,29 @@ public sealed class BoardAction : AuditedEntity
             OwnerId = ownerId,
             DueDate = dueDate,
             RequestedIn = requestedIn,
-            Status = ActionStatus.NotStarted,
+            Status = status,
         };
         action.Created(requestedBy, "requested", now);
         return action;
+    }
+
+    /// <summary>
+    /// The council's action tracker says something new about the action (a re-import): its owner,
+    /// due date or status. Nothing changes, and nothing is audited, when it says the same.
+    /// </summary>
+    public void Revise(Guid ownerId, DateOnly dueDate, ActionStatus status, Actor actor, string action, DateTimeOffset now)
+    {
+        if (OwnerId == ownerId && DueDate == dueDate && Status == status)
+        {
+            return;
+        }
+
+        Change(actor, action, now, () =>
+        {
+            OwnerId = ownerId;
+            DueDate = dueDate;
+            Status = status;
+        });
     }
 
     public bool IsOverdue(DateOnly today) => Status != ActionStatus.Complete && today > DueDate;
@@ -108,6 +127,7 @@ public sealed class BoardAction : AuditedEntity
     protected override object Snapshot() => new
     {
         Title,
+        OwnerId,
         DueDate,
         Status = Status.ToString(),
         Progress = _progress.OrderBy(p => p.Period).Select(p => new { Period = p.Period.Key, Status = p.Status.ToString(), p.Note }),

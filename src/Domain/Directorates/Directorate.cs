@@ -27,6 +27,12 @@ public sealed class Directorate
 
     public Guid? PerformanceLeadId { get; set; }
 
+    /// <summary>Who answers the directorate's self assessment when it is not the performance lead.</summary>
+    public Guid? SelfAssessmentById { get; set; }
+
+    /// <summary>Who is asked for the self assessment: the person named for it, else the performance lead.</summary>
+    public Guid? SelfAssessedBy => SelfAssessmentById ?? PerformanceLeadId;
+
     /// <summary>Whether returns need the directorate performance lead's sign-off before they count.</summary>
     public bool UsesSignOff { get; set; }
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PmfBot.Domain.BoardActions;
 using PmfBot.Domain.Boards;
 using PmfBot.Domain.Indicators;
 using PmfBot.Domain.Plans;
+using PmfBot.Domain.Risks;
 
 namespace PmfBot.Domain.Import;
 
@@ -58,6 +60,33 @@ internal static partial class CellWords
         ["yearly"] = Frequency.Annual,
     };
 
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "d MMMM yyyy", "d MMM yyyy"];
+
+    private static readonly Dictionary<string, ActionStatus> ActionStatuses = new(StringComparer.Ordinal)
+    {
+        ["not started"] = ActionStatus.NotStarted,
+        ["on track"] = ActionStatus.OnTrack,
+        ["in progress"] = ActionStatus.OnTrack,
+        ["delayed"] = ActionStatus.Delayed,
+        ["off track"] = ActionStatus.Delayed,
+        ["complete"] = ActionStatus.Complete,
+        ["completed"] = ActionStatus.Complete,
+        ["done"] = ActionStatus.Complete,
+    };
+
+    private static readonly Dictionary<string, RiskLevel> RiskLevels = new(StringComparer.Ordinal)
+    {
+        ["low"] = RiskLevel.Low,
+        ["l"] = RiskLevel.Low,
+        ["1"] = RiskLevel.Low,
+        ["medium"] = RiskLevel.Medium,
+        ["m"] = RiskLevel.Medium,
+        ["2"] = RiskLevel.Medium,
+        ["high"] = RiskLevel.High,
+        ["h"] = RiskLevel.High,
+        ["3"] = RiskLevel.High,
+    };
+
     public static string Normalise(string text) =>
         Spaces().Replace(text.Replace('-', ' ').Replace('_', ' ').Replace('\u2019', '\'').Trim(), " ").ToLowerInvariant();
 
@@ -95,6 +124,18 @@ internal static partial class CellWords
             ? (value, null)
             : (null, $"'{cell}' is not a number.");
     }
+
+    /// <summary>A date as councils type it: 2026-03-31, 31/03/2026 or 31 March 2026 (Excel dates arrive as the first).</summary>
+    public static (DateOnly? Date, string? Problem) ParseDate(string cell) =>
+        DateOnly.TryParseExact(cell.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? (date, null)
+            : (null, $"'{cell}' is not a date: write it as 31/03/2026 or 2026-03-31.");
+
+    public static (ActionStatus? Status, string? Problem) ParseActionStatus(string cell) =>
+        Word(cell, ActionStatuses, "an action status", "not started, on track, delayed or complete");
+
+    public static (RiskLevel? Level, string? Problem) ParseRiskLevel(string cell) =>
+        Word(cell, RiskLevels, "a risk level", "low, medium or high");
 
     /// <summary>"5%" is a share of the target; "3" is in the indicator's unit.</summary>
     public static (Tolerance? Tolerance, string? Problem) ParseTolerance(string cell) =>

@@ -16,7 +16,11 @@ public sealed record DataList(
     IReadOnlyList<PlanLine> Plans,
     IReadOnlyList<BoardLine> Boards,
     IReadOnlyList<PriorityLine> Priorities,
-    IReadOnlyList<IndicatorLine> Indicators);
+    IReadOnlyList<IndicatorLine> Indicators)
+{
+    /// <summary>Everyone in the performance team column; null when the column names nobody (the team is left as it is).</summary>
+    public IReadOnlyList<string>? PerformanceTeamEmails { get; init; }
+}
 
 /// <summary>
 /// A person; the name is null when the file gives only an email already known to PmfBot.
@@ -24,7 +28,11 @@ public sealed record DataList(
 /// </summary>
 public sealed record PersonLine(string Email, string? Name, string? ManagerEmail, string? DirectorateCode, int Line);
 
-public sealed record DirectorateLine(string Code, string Name, string? PerformanceLeadEmail, bool? UsesSignOff, int Line);
+public sealed record DirectorateLine(string Code, string Name, string? PerformanceLeadEmail, bool? UsesSignOff, int Line)
+{
+    /// <summary>Who answers the self assessment; null: the performance lead.</summary>
+    public string? SelfAssessmentByEmail { get; init; }
+}
 
 public sealed record PlanLine(string Name, PlanKind Kind, int FirstYear, int LastYear, int Line);
 

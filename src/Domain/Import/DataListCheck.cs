@@ -29,7 +29,7 @@ public static class DataListCheck
     private sealed class Checker(Sheet sheet, Func<string, string?> knownName, int currentFinancialYear)
     {
         private static readonly string[] PriorityDetailColumns =
-            [Col.Plan, Col.PlanType, Col.PlanFrom, Col.PlanTo, Col.Priority, Col.Outcome, Col.LeadOfficer, Col.LeadOfficerEmail, Col.Directorate, Col.DirectorateCode, Col.PerformanceLeadEmail, Col.DirectorateSignOff];
+            [Col.Plan, Col.PlanType, Col.PlanFrom, Col.PlanTo, Col.Priority, Col.Outcome, Col.LeadOfficer, Col.LeadOfficerEmail, Col.Directorate, Col.DirectorateCode, Col.PerformanceLeadEmail, Col.DirectorateSignOff, Col.SelfAssessmentByEmail];
 
         private static readonly string[] IndicatorDetailColumns =
             [Col.Indicator, Col.Unit, Col.Polarity, Col.Frequency, Col.NationalOrLocal, Col.Owner, Col.OwnerEmail, Col.OwnersManagerEmail, Col.CollatorEmails, Col.Tolerance, Col.Baseline, Col.Benchmark, Col.BenchmarkSource, Col.Profile];
@@ -47,6 +47,7 @@ public static class DataListCheck
         private readonly Dictionary<string, PriorityDraft> _priorities = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, IndicatorDraft> _indicators = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, int> _links = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<string> _performanceTeam = [];
 
         public DataListCheckResult Run()
         {
@@ -185,6 +186,11 @@ public static class DataListCheck
                 Problem(line, Col.IndicatorCode, "the row describes an indicator but gives no indicator code.");
             }
 
+            foreach (var email in People(line, Col.PerformanceTeamEmails, Get(Col.PerformanceTeamEmails)).Where(e => !_performanceTeam.Contains(e)))
+            {
+                _performanceTeam.Add(email);
+            }
+
             var board = ReadBoard(line, Get, hasPriority);
             if (!hasPriority)
             {
@@ -211,6 +217,8 @@ public static class DataListCheck
                 Problem(line, Col.BoardType, $"a {kindText} board scrutinises priorities but does not own them: put the board that owns the priority in column {Col.Board}, and give the scrutiny board a row of its own with no priority.");
             }
 
+            var membersText = get(Col.BoardMembersEmails);
+            var members = People(line, Col.BoardMembersEmails, membersText);
             var teamId = get(Col.TeamsTeamId);
             var channelId = get(Col.TeamsChannelId);
             var channelName = get(Col.TeamsChannelName);
@@ -239,6 +247,7 @@ public static class DataListCheck
             Agree("board", name, Col.TeamsTeamId, teamId, teamId, line);
             Agree("board", name, Col.TeamsChannelId, channelId, channelId, line);
             Agree("board", name, Col.TeamsChannelName, channelName, channelName, line);
+            Agree("board", name, Col.BoardMembersEmails, members.Count == 0 ? null : string.Join(';', members.Order(StringComparer.Ordinal)), membersText, line);
 
             if (!_boards.TryGetValue(name, out var draft))
             {
@@ -248,6 +257,11 @@ public static class DataListCheck
 
             draft.Kind ??= kind;
             draft.ChairEmail ??= chairEmail;
+            if (draft.MemberEmails.Count == 0)
+            {
+                draft.MemberEmails.AddRange(members);
+            }
+
             if (draft.Channel is null && channelId.StartsWith("19:", StringComparison.Ordinal) && teamId.Length > 0)
             {
                 draft.Channel = new TeamsChannel(teamId, channelId, channelName.Length > 0 ? channelName : name);
@@ -262,6 +276,8 @@ public static class DataListCheck
             var name = get(Col.Directorate);
             var leadText = get(Col.PerformanceLeadEmail);
             var lead = leadText.Length == 0 ? null : Person(line, Col.PerformanceLeadEmail, leadText);
+            var selfAssessmentText = get(Col.SelfAssessmentByEmail);
+            var selfAssessmentBy = selfAssessmentText.Length == 0 ? null : Person(line, Col.SelfAssessmentByEmail, selfAssessmentText);
             var signOffText = get(Col.DirectorateSignOff);
             var signOff = signOffText.Length == 0 ? null : Parse(line, Col.DirectorateSignOff, CellWords.ParseYesNo(signOffText));
             if (code.Length == 0)
@@ -278,6 +294,7 @@ public static class DataListCheck
 
             Agree("directorate", code, Col.PerformanceLeadEmail, lead, leadText, line);
             Agree("directorate", code, Col.DirectorateSignOff, signOff?.ToString(), signOffText, line);
+            Agree("directorate", code, Col.SelfAssessmentByEmail, selfAssessmentBy, selfAssessmentText, line);
             if (!_directorates.TryGetValue(code, out var draft))
             {
                 draft = new DirectorateDraft { Code = code, Line = line };
@@ -287,6 +304,7 @@ public static class DataListCheck
             draft.Name ??= name.Length > 0 ? name : null;
             draft.PerformanceLeadEmail ??= lead;
             draft.UsesSignOff ??= signOff;
+            draft.SelfAssessmentByEmail ??= selfAssessmentBy;
             return draft;
         }
 
@@ -513,6 +531,21 @@ public static class DataListCheck
             return email;
         }
 
+        /// <summary>People in one cell separated by ';', each as "Name &lt;email&gt;" or a bare email.</summary>
+        private List<string> People(int line, string column, string text)
+        {
+            var emails = new List<string>();
+            foreach (var part in text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (Person(line, column, part) is { } email && !emails.Contains(email))
+                {
+                    emails.Add(email);
+                }
+            }
+
+            return emails;
+        }
+
         /// <summary>A person in one cell, as "Name &lt;email&gt;" or a bare email.</summary>
         private string? Person(int line, string column, string text)
         {
@@ -637,17 +670,25 @@ public static class DataListCheck
                 .Where(p => p.Board is not null && p.LeadEmail is not null)
                 .GroupBy(p => p.Board!.Name, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => g.Select(p => p.LeadEmail!).Distinct().ToList(), StringComparer.OrdinalIgnoreCase);
+            foreach (var board in _boards.Values.Where(b => b.MemberEmails.Count > 0))
+            {
+                members[board.Name] = [.. members.GetValueOrDefault(board.Name) ?? [], .. board.MemberEmails];
+            }
 
             return new DataList(
                 _people.Values.Select(p => new PersonLine(p.Email, p.Name, p.ManagerEmail, p.DirectorateCode, p.Line)).ToList(),
-                _directorates.Values.Select(d => new DirectorateLine(d.Code, d.Name!, d.PerformanceLeadEmail, d.UsesSignOff, d.Line)).ToList(),
+                _directorates.Values.Select(d => new DirectorateLine(d.Code, d.Name!, d.PerformanceLeadEmail, d.UsesSignOff, d.Line) { SelfAssessmentByEmail = d.SelfAssessmentByEmail }).ToList(),
                 plans,
                 _boards.Values.Select(b => new BoardLine(b.Name, b.Kind!.Value, b.ChairEmail!, b.Channel, members.GetValueOrDefault(b.Name) ?? [], b.Line)).ToList(),
                 _priorities.Values.Select(p => new PriorityLine(p.Code, p.Title!, p.Outcome, p.Plan!.Name, p.Board!.Name, p.LeadEmail!, p.Directorate!.Code, p.Line)).ToList(),
                 _indicators.Values.Select(i => new IndicatorLine(
                     i.Code, i.Title!, i.Unit!, i.Polarity!.Value, i.Frequency!.Value, i.IsNational!.Value, i.OwnerEmail!, i.DirectorateCode!,
                     i.Tolerance, i.Baseline, i.Benchmark, i.BenchmarkSource, i.Profile,
-                    new Dictionary<Period, decimal>(i.Targets), [.. i.CollatorEmails], [.. i.PriorityCodes], i.Line)).ToList());
+                    new Dictionary<Period, decimal>(i.Targets), [.. i.CollatorEmails], [.. i.PriorityCodes], i.Line)).ToList())
+            {
+                // An empty column leaves the team as it is: a list that names nobody would lock everyone out.
+                PerformanceTeamEmails = _performanceTeam.Count > 0 ? [.. _performanceTeam] : null,
+            };
         }
 
         private static bool Fits(Period period, Frequency frequency) => period.Kind switch
@@ -724,6 +765,8 @@ public static class DataListCheck
         public string? PerformanceLeadEmail { get; set; }
 
         public bool? UsesSignOff { get; set; }
+
+        public string? SelfAssessmentByEmail { get; set; }
     }
 
     private sealed class PlanDraft
@@ -750,6 +793,8 @@ public static class DataListCheck
         public string? ChairEmail { get; set; }
 
         public TeamsChannel? Channel { get; set; }
+
+        public List<string> MemberEmails { get; } = [];
     }
 
     private sealed class PriorityDraft

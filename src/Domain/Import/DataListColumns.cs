@@ -46,6 +46,9 @@ public static class DataListColumns
     public const string DirectorateCode = "Directorate code";
     public const string PerformanceLeadEmail = "Performance lead email";
     public const string DirectorateSignOff = "Directorate sign-off";
+    public const string SelfAssessmentByEmail = "Self assessment by email";
+    public const string BoardMembersEmails = "Board members emails";
+    public const string PerformanceTeamEmails = "Performance team emails";
     public const string IndicatorCode = "Indicator code";
     public const string Indicator = "Indicator";
     public const string Unit = "Unit";
@@ -75,6 +78,7 @@ public static class DataListColumns
         new(BoardType, ColumnUse.EveryRow, "Strategic partnership board, Best Council board, Directorate management team, Scrutiny board or Governance and audit committee.", "Strategic partnership board"),
         new(Chair, ColumnUse.EveryRow, "The board chair's name.", "Cllr Ann Example"),
         new(ChairEmail, ColumnUse.EveryRow, "The board chair's email (one email is one person throughout the file).", "ann.example@council.gov.uk"),
+        new(BoardMembersEmails, ColumnUse.Optional, "The board's members besides its chair and lead officers (who are members anyway), separated by ';': emails, or Name <email>. On one of the board's rows or the same on each.", "Cllr Tom Reed <tom.reed@council.gov.uk>; jo.bell@council.gov.uk"),
         new(TeamsTeamId, ColumnUse.Optional, "The Teams team of the board's channel (a GUID). Needed with a channel id.", "0b7d1c5e-..."),
         new(TeamsChannelId, ColumnUse.Optional, "The board's channel id, as Teams gives it.", "19:abc...@thread.tacv2"),
         new(TeamsChannelName, ColumnUse.Optional, "The channel's name. Blank: the board's name.", "Health and Wellbeing"),
@@ -87,6 +91,7 @@ public static class DataListColumns
         new(DirectorateCode, ColumnUse.PriorityRows, "The directorate's short code, unique in the council.", "AH"),
         new(PerformanceLeadEmail, ColumnUse.Optional, "The directorate's performance lead, who signs off returns: an email, or Name <email>.", "Lee Young <lee.young@council.gov.uk>"),
         new(DirectorateSignOff, ColumnUse.Optional, "yes if the directorate's returns need its performance lead's sign-off.", "yes"),
+        new(SelfAssessmentByEmail, ColumnUse.Optional, "Who answers the directorate's self assessment each quarter: an email, or Name <email>. Blank: its performance lead.", "Dee Stone <dee.stone@council.gov.uk>"),
         new(IndicatorCode, ColumnUse.Optional, "The indicator's code, unique in the council. Blank on a row for a priority with no indicators yet.", "CPP-H1"),
         new(Indicator, ColumnUse.IndicatorRows, "The indicator's title, in plain English.", "Percentage of adults who are physically active"),
         new(Unit, ColumnUse.IndicatorRows, "What it is counted in.", "%"),
@@ -101,6 +106,7 @@ public static class DataListColumns
         new(Baseline, ColumnUse.Optional, "The starting value.", "61.2"),
         new(Benchmark, ColumnUse.Optional, "A comparator value.", "64.0"),
         new(BenchmarkSource, ColumnUse.Optional, "Where the benchmark comes from.", "Core cities average 2024/25"),
+        new(PerformanceTeamEmails, ColumnUse.Optional, "The corporate performance team (they run the cycle and see everything), separated by ';': emails, or Name <email>. On any rows: the team is everyone named in the column.", "Ruth Kay <ruth.kay@council.gov.uk>"),
         new(Profile, ColumnUse.Optional, "For quarterly indicators with an annual target: the cumulative share of it due by the end of Q1 to Q4.", "20;45;70;100"),
     ];
 }

@@ -34,11 +34,45 @@ public sealed record ImportCounts(
 
 /// <summary>
 /// What an import did: the counts when the file was written, or every problem when it was
-/// rejected (then nothing was written).
+/// rejected (then nothing was written). A single data list gives <see cref="Counts"/>; the other
+/// files (past values, actions, risks) give <see cref="Summary"/> lines.
 /// </summary>
 public sealed record ImportResult(ImportCounts? Counts, IReadOnlyList<ImportProblem> Problems)
 {
-    public bool Succeeded => Counts is not null && Problems.Count == 0;
+    /// <summary>Which kind of file it was, recognised by its headings.</summary>
+    public ImportKind Kind { get; init; } = ImportKind.DataList;
+
+    /// <summary>What a file other than the data list did, one line each ("past values: 24 imported, ...").</summary>
+    public IReadOnlyList<string>? Summary { get; init; }
+
+    /// <summary>What the file no longer has and is now retired (kept, no longer used).</summary>
+    public IReadOnlyList<string> Retired { get; init; } = [];
+
+    /// <summary>What was retired and is back.</summary>
+    public IReadOnlyList<string> Reinstated { get; init; } = [];
+
+    public bool Succeeded => Problems.Count == 0 && (Counts is not null || Summary is not null);
 
     public static ImportResult Rejected(IReadOnlyList<ImportProblem> problems) => new(null, problems);
+
+    public static ImportResult Done(ImportKind kind, params string[] summary) => new(null, []) { Kind = kind, Summary = summary };
+
+    /// <summary>Every line to print for a written file: counts, then what was retired and reinstated.</summary>
+    public IEnumerable<string> Lines()
+    {
+        foreach (var line in Counts?.Lines() ?? Summary ?? [])
+        {
+            yield return line;
+        }
+
+        foreach (var retired in Retired)
+        {
+            yield return $"retired: {retired}";
+        }
+
+        foreach (var reinstated in Reinstated)
+        {
+            yield return $"reinstated: {reinstated}";
+        }
+    }
 }

@@ -22,8 +22,9 @@ public enum DataListFormat
 /// problem at all, writes it in one save (one transaction). Things are matched by their
 /// natural keys (email, directorate code, plan name, board name, priority code, indicator
 /// code), so importing the same file again changes nothing and an edited file updates in
-/// place. The import adds and updates; it never deletes: a target, collator or link that is
-/// not in the file is kept, and an empty optional cell leaves what is stored as it is.
+/// place. What the list no longer has (an indicator, a collator, a priority link, a target) is
+/// retired, never deleted: kept with its history, no longer opened or chased, and reinstated when
+/// a later list has it again. Every change gets an audit line naming who ran the import and the file.
 /// </summary>
 public sealed class SingleDataListImport(PmfDbContext db, TimeProvider clock)
 {
@@ -33,20 +34,14 @@ public sealed class SingleDataListImport(PmfDbContext db, TimeProvider clock)
     public static Sheet ReadSheet(Stream file, DataListFormat format) =>
         format == DataListFormat.Xlsx ? XlsxSheet.Read(file) : CsvSheet.Read(file);
 
-    public async Task<ImportResult> ImportFileAsync(string path, CancellationToken cancellationToken = default)
-    {
-        if (Path.GetExtension(path).Equals(".xls", StringComparison.OrdinalIgnoreCase))
-        {
-            return ImportResult.Rejected([new ImportProblem(1, null, "this is an old Excel file (.xls): save it as an Excel workbook (.xlsx) or as CSV and import that.")]);
-        }
+    public async Task<ImportResult> ImportFileAsync(string path, CancellationToken cancellationToken = default) =>
+        await new ImportFile(db, clock).ImportAsync(path, ImportOptions.For(path), cancellationToken);
 
-        await using var file = File.OpenRead(path);
-        return await ImportAsync(file, FormatOf(path), cancellationToken);
-    }
+    public async Task<ImportResult> ImportAsync(Stream file, DataListFormat format, CancellationToken cancellationToken = default) =>
+        await ImportAsync(ReadSheet(file, format), new ImportOptions("single data list", "import"), cancellationToken);
 
-    public async Task<ImportResult> ImportAsync(Stream file, DataListFormat format, CancellationToken cancellationToken = default)
+    public async Task<ImportResult> ImportAsync(Sheet sheet, ImportOptions options, CancellationToken cancellationToken = default)
     {
-        var sheet = ReadSheet(file, format);
         var people = await db.People.ToListAsync(cancellationToken);
         var knownNames = people.ToDictionary(p => p.Email, p => p.Name, StringComparer.OrdinalIgnoreCase);
         var today = UkTime.Today(clock);
@@ -56,7 +51,8 @@ public sealed class SingleDataListImport(PmfDbContext db, TimeProvider clock)
             return ImportResult.Rejected(check.Problems);
         }
 
-        var writer = new Writer(db, clock.GetUtcNow(), people);
+        var audit = await ImportAudit.StartAsync(db, options, clock.GetUtcNow(), cancellationToken);
+        var writer = new Writer(db, audit, people);
         await writer.LoadAsync(cancellationToken);
         var counts = writer.Apply(list);
         if (writer.Problems.Count > 0)
@@ -66,11 +62,11 @@ public sealed class SingleDataListImport(PmfDbContext db, TimeProvider clock)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportResult(counts, []);
+        return new ImportResult(counts, []) { Retired = writer.Retired, Reinstated = writer.Reinstated };
     }
 
-    /// <summary>Applies a checked data list to what is stored, keeping count of what changed.</summary>
-    private sealed class Writer(PmfDbContext db, DateTimeOffset now, List<Person> people)
+    /// <summary>Applies a checked data list to what is stored, keeping count of what changed and auditing it.</summary>
+    private sealed class Writer(PmfDbContext db, ImportAudit audit, List<Person> people)
     {
         private readonly Dictionary<string, Person> _people = people.ToDictionary(p => p.Email, StringComparer.OrdinalIgnoreCase);
         private Dictionary<string, Directorate> _directorates = [];
@@ -81,13 +77,24 @@ public sealed class SingleDataListImport(PmfDbContext db, TimeProvider clock)
 
         public List<ImportProblem> Problems { get; } = [];
 
+        /// <summary>What the list no longer has, as a person reads it ("indicator CPP-H1 ...").</summary>
+        public List<string> Retired { get; } = [];
+
+        /// <summary>What was retired and is back in the list.</summary>
+        public List<string> Reinstated { get; } = [];
+
+        private DateTimeOffset Now => audit.Now;
+
         public async Task LoadAsync(CancellationToken cancellationToken)
         {
             _directorates = (await db.Directorates.ToListAsync(cancellationToken)).ToDictionary(d => d.Code, StringComparer.OrdinalIgnoreCase);
             _plans = (await db.Plans.ToListAsync(cancellationToken)).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
             _boards = (await db.Boards.Include(b => b.Members).ToListAsync(cancellationToken)).ToDictionary(b => b.Name, StringComparer.OrdinalIgnoreCase);
             _priorities = (await db.Priorities.ToListAsync(cancellationToken)).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
+
+            // Retired targets, collators and links too: the list may bring them back.
             _indicators = (await db.Indicators
+                    .IgnoreQueryFilters()
                     .Include(i => i.Targets)
                     .Include(i => i.Collators)
                     .Include(i => i.Priorities)
@@ -98,30 +105,32 @@ public sealed class SingleDataListImport(PmfDbContext db, TimeProvider clock)
 
         public ImportCounts Apply(DataList list)
         {
+            var peopleBefore = _people.Values.ToDictionary(p => p.Id, Snapshot);
+
             // People first (everyone else points at them), then their managers and directorates.
-            var peopleBefore = list.People
-                .Where(p => _people.ContainsKey(p.Email))
-                .ToDictionary(p => p.Email, p => Signature(_people[p.Email]), StringComparer.OrdinalIgnoreCase);
             foreach (var line in list.People)
             {
                 Guard(line, () => WritePerson(line));
             }
 
-            var directorateTally = Count(list.Directorates, d => _directorates.GetValueOrDefault(d.Code), Signature, WriteDirectorate);
+            var directorateTally = Count("Directorate", list.Directorates, d => _directorates.GetValueOrDefault(d.Code), d => d.Id, Snapshot, WriteDirectorate);
             foreach (var line in list.People.Where(p => _people.ContainsKey(p.Email)))
             {
                 Guard(line, () => WritePersonLinks(line));
             }
 
+            if (list.PerformanceTeamEmails is { } team)
+            {
+                WritePerformanceTeam(team);
+            }
+
             CheckManagerChains(list);
-            var peopleTally = new Tally(
-                list.People.Count(p => !peopleBefore.ContainsKey(p.Email)),
-                peopleBefore.Count(p => p.Value != Signature(_people[p.Key])),
-                peopleBefore.Count(p => p.Value == Signature(_people[p.Key])));
-            var planTally = Count(list.Plans, p => _plans.GetValueOrDefault(p.Name), Signature, WritePlan);
-            var boardTally = Count(list.Boards, b => _boards.GetValueOrDefault(b.Name), Signature, b => WriteBoard(b, list));
-            var priorityTally = Count(list.Priorities, p => _priorities.GetValueOrDefault(p.Code), Signature, WritePriority);
-            var indicatorTally = Count(list.Indicators, i => _indicators.GetValueOrDefault(i.Code), Signature, WriteIndicator);
+            var peopleTally = AuditPeople(list, peopleBefore);
+            var planTally = Count("Plan", list.Plans, p => _plans.GetValueOrDefault(p.Name), p => p.Id, Snapshot, WritePlan);
+            var boardTally = Count("Board", list.Boards, b => _boards.GetValueOrDefault(b.Name), b => b.Id, Snapshot, b => WriteBoard(b, list));
+            var priorityTally = Count("Priority", list.Priorities, p => _priorities.GetValueOrDefault(p.Code), p => p.Id, Snapshot, WritePriority);
+            var indicatorTally = Count("Indicator", list.Indicators, i => _indicators.GetValueOrDefault(i.Code), i => i.Id, Snapshot, WriteIndicator);
+            RetireIndicatorsNotIn(list);
             return new ImportCounts(
                 peopleTally,
                 directorateTally,
@@ -133,29 +142,60 @@ public sealed class SingleDataListImport(PmfDbContext db, TimeProvider clock)
                 list.Indicators.Sum(i => i.Targets.Count));
         }
 
-        private Tally Count<TLine, TEntity>(IReadOnlyList<TLine> lines, Func<TLine, TEntity?> find, Func<TEntity, string> signature, Func<TLine, TEntity> write)
+        private Tally Count<TLine, TEntity>(
+            string entityType, IReadOnlyList<TLine> lines, Func<TLine, TEntity?> find, Func<TEntity, Guid> id, Func<TEntity, string> snapshot, Func<TLine, TEntity> write)
             where TEntity : class
         {
             var (created, updated, unchanged) = (0, 0, 0);
             foreach (var line in lines)
             {
                 var existing = find(line);
-                var before = existing is null ? null : signature(existing);
+                var before = existing is null ? null : snapshot(existing);
                 var written = Guard(line, () => write(line));
                 if (written is null)
                 {
                     continue;
                 }
 
+                var after = snapshot(written);
                 if (before is null)
                 {
                     created++;
+                    audit.Record(entityType, id(written), "created by import", null, after);
                 }
-                else if (before != signature(written))
+                else if (before != after)
                 {
                     updated++;
+                    audit.Record(entityType, id(written), "updated by import", before, after);
                 }
                 else
+                {
+                    unchanged++;
+                }
+            }
+
+            return new Tally(created, updated, unchanged);
+        }
+
+        /// <summary>People are written in three passes (names, links, roles): their audit lines compare the start with the end.</summary>
+        private Tally AuditPeople(DataList list, Dictionary<Guid, string> before)
+        {
+            var inList = list.People.Select(p => p.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var (created, updated, unchanged) = (0, 0, 0);
+            foreach (var person in _people.Values)
+            {
+                var after = Snapshot(person);
+                if (!before.TryGetValue(person.Id, out var was))
+                {
+                    created++;
+                    audit.Record("Person", person.Id, "created by import", null, after);
+                }
+                else if (was != after)
+                {
+                    updated++;
+                    audit.Record("Person", person.Id, "updated by import", was, after);
+                }
+                else if (inList.Contains(person.Email))
                 {
                     unchanged++;
                 }
@@ -196,6 +236,22 @@ public sealed class SingleDataListImport(PmfDbContext db, TimeProvider clock)
             }
 
             return person;
+        }
+
+        /// <summary>The column lists the whole team: those named join it, the others leave it (listed as retired).</summary>
+        private void WritePerformanceTeam(IReadOnlyList<string> team)
+        {
+            var named = team.ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var person in _people.Values.OrderBy(p => p.Email, StringComparer.Ordinal))
+            {
+                var member = named.Contains(person.Email);
+                if (person.IsPerformanceTeam && !member)
+                {
+                    Retired.Add($"performance team member {person.Email}");
+                }
+
+                person.IsPerformanceTeam = member;
+            }
         }
 
         private void CheckManagerChains(DataList list)
@@ -239,6 +295,8 @@ public sealed class SingleDataListImport(PmfDbContext db, TimeProvider clock)
                 directorate.UsesSignOff = signOff;
             }
 
+            // Blank: the performance lead answers it.
+            Set(directorate.SelfAssessmentById, line.SelfAssessmentByEmail is { } by ? _people[by].Id : null, v => directorate.SelfAssessmentById = v);
             return directorate;
         }
 
@@ -339,6 +397,12 @@ public sealed class SingleDataListImport(PmfDbContext db, TimeProvider clock)
             }
             else
             {
+                if (indicator.IsRetired)
+                {
+                    indicator.Reinstate();
+                    Reinstated.Add($"indicator {indicator.Code} {indicator.Title}");
+                }
+
                 if (indicator.Title != line.Title || indicator.Unit != line.Unit || indicator.Polarity != line.Polarity || indicator.Frequency != line.Frequency)
                 {
                     indicator.Describe(line.Title, line.Unit, line.Polarity, line.Frequency);
@@ -377,25 +441,96 @@ public sealed class SingleDataListImport(PmfDbContext db, TimeProvider clock)
                 indicator.ProfileAnnualTarget(profile);
             }
 
+            WriteTargets(indicator, line);
+            WriteCollators(indicator, line);
+            WriteLinks(indicator, line);
+            return indicator;
+        }
+
+        private void WriteTargets(Indicator indicator, IndicatorLine line)
+        {
             foreach (var (period, value) in line.Targets)
             {
-                if (indicator.Targets.FirstOrDefault(t => t.Period == period)?.Value != value)
+                var stored = indicator.Targets.FirstOrDefault(t => t.Period == period);
+                if (stored is { RetiredAt: not null })
+                {
+                    Reinstated.Add($"target for {indicator.Code} in {period.Key}");
+                }
+
+                if (stored is null || stored.RetiredAt is not null || stored.Value != value)
                 {
                     indicator.SetTarget(period, value);
                 }
             }
 
+            foreach (var target in indicator.Targets.Where(t => t.RetiredAt is null && !line.Targets.ContainsKey(t.Period)).ToList())
+            {
+                indicator.RetireTarget(target.Period, Now);
+                Retired.Add($"target for {indicator.Code} in {target.Period.Key} ({CellWords.Canonical(target.Value)})");
+            }
+        }
+
+        private void WriteCollators(Indicator indicator, IndicatorLine line)
+        {
+            var named = line.CollatorEmails.Select(e => _people[e].Id).ToHashSet();
             foreach (var email in line.CollatorEmails)
             {
-                indicator.AddCollator(_people[email].Id);
+                var personId = _people[email].Id;
+                if (indicator.Collators.Any(c => c.PersonId == personId && c.RetiredAt is not null))
+                {
+                    Reinstated.Add($"collator {email} on {indicator.Code}");
+                }
+
+                indicator.AddCollator(personId);
             }
 
+            var emails = _people.Values.ToDictionary(p => p.Id, p => p.Email);
+            foreach (var collator in indicator.Collators.Where(c => c.RetiredAt is null && !named.Contains(c.PersonId)).ToList())
+            {
+                indicator.RetireCollator(collator.PersonId, Now);
+                Retired.Add($"collator {emails.GetValueOrDefault(collator.PersonId, collator.PersonId.ToString())} on {indicator.Code}");
+            }
+        }
+
+        private void WriteLinks(Indicator indicator, IndicatorLine line)
+        {
+            var named = line.PriorityCodes.Select(c => _priorities[c].Id).ToHashSet();
             foreach (var code in line.PriorityCodes)
             {
-                indicator.ContributesTo(_priorities[code].Id);
+                var priorityId = _priorities[code].Id;
+                if (indicator.Priorities.Any(p => p.PriorityId == priorityId && p.RetiredAt is not null))
+                {
+                    Reinstated.Add($"link from {indicator.Code} to priority {code}");
+                }
+
+                indicator.ContributesTo(priorityId);
             }
 
-            return indicator;
+            RetireLinks(indicator, named);
+        }
+
+        private void RetireLinks(Indicator indicator, IReadOnlySet<Guid> keep)
+        {
+            var codes = _priorities.Values.ToDictionary(p => p.Id, p => p.Code);
+            foreach (var link in indicator.Priorities.Where(p => p.RetiredAt is null && !keep.Contains(p.PriorityId)).ToList())
+            {
+                indicator.RetireLink(link.PriorityId, Now);
+                Retired.Add($"link from {indicator.Code} to priority {codes.GetValueOrDefault(link.PriorityId, "?")}");
+            }
+        }
+
+        /// <summary>An indicator the list no longer has keeps its returns and history; it stops counting towards its priorities.</summary>
+        private void RetireIndicatorsNotIn(DataList list)
+        {
+            var inList = list.Indicators.Select(i => i.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var indicator in _indicators.Values.Where(i => !i.IsRetired && !inList.Contains(i.Code)).OrderBy(i => i.Code, StringComparer.Ordinal))
+            {
+                var before = Snapshot(indicator);
+                indicator.Retire(Now);
+                Retired.Add($"indicator {indicator.Code} {indicator.Title}");
+                RetireLinks(indicator, new HashSet<Guid>());
+                audit.Record("Indicator", indicator.Id, "retired by import", before, Snapshot(indicator));
+            }
         }
 
         /// <summary>Runs one write; a broken domain rule becomes a problem at the thing's first line.</summary>
@@ -432,24 +567,48 @@ public sealed class SingleDataListImport(PmfDbContext db, TimeProvider clock)
             }
         }
 
-        private Guid NewId() => Guid.CreateVersion7(now);
+        private Guid NewId() => Guid.CreateVersion7(Now);
 
-        private static string Signature(Person p) => $"{p.Name}|{p.ManagerId}|{p.DirectorateId}";
+        // Snapshots: what the audit shows before and after, and how a change is noticed.
+        private static string Snapshot(Person p) =>
+            ImportAudit.Snapshot(new { p.Name, p.Email, p.ManagerId, p.DirectorateId, p.IsPerformanceTeam, p.EntraObjectId });
 
-        private static string Signature(Directorate d) => $"{d.Name}|{d.PerformanceLeadId}|{d.UsesSignOff}";
+        private static string Snapshot(Directorate d) =>
+            ImportAudit.Snapshot(new { d.Name, d.Code, d.PerformanceLeadId, d.UsesSignOff, d.SelfAssessmentById });
 
-        private static string Signature(Plan p) => $"{p.Kind}|{p.FirstYear}|{p.LastYear}";
+        private static string Snapshot(Plan p) => ImportAudit.Snapshot(new { p.Name, Kind = p.Kind.ToString(), p.FirstYear, p.LastYear });
 
-        private static string Signature(Board b) =>
-            $"{b.Kind}|{b.ChairId}|{b.Channel}|{string.Join(',', b.Members.Select(m => m.PersonId).Order())}";
+        private static string Snapshot(Board b) => ImportAudit.Snapshot(new
+        {
+            b.Name,
+            Kind = b.Kind.ToString(),
+            b.ChairId,
+            b.Channel,
+            Members = b.Members.Select(m => m.PersonId).Order(),
+        });
 
-        private static string Signature(Priority p) =>
-            $"{p.Title}|{p.Outcome}|{p.PlanId}|{p.BoardId}|{p.LeadOfficerId}|{p.DirectorateId}";
+        private static string Snapshot(Priority p) =>
+            ImportAudit.Snapshot(new { p.Code, p.Title, p.Outcome, p.PlanId, p.BoardId, p.LeadOfficerId, p.DirectorateId });
 
-        private static string Signature(Indicator i) =>
-            $"{i.Title}|{i.Unit}|{i.Polarity}|{i.Frequency}|{i.IsNational}|{i.OwnerId}|{i.DirectorateId}|{i.Tolerance}|{i.Baseline}|{i.Benchmark}|{i.BenchmarkSource}|{i.QuarterlyProfile}|"
-            + string.Join(',', i.Targets.OrderBy(t => t.Period).Select(t => $"{t.Period.Key}={t.Value}")) + "|"
-            + string.Join(',', i.Collators.Select(c => c.PersonId).Order()) + "|"
-            + string.Join(',', i.Priorities.Select(p => p.PriorityId).Order());
+        private static string Snapshot(Indicator i) => ImportAudit.Snapshot(new
+        {
+            i.Code,
+            i.Title,
+            i.Unit,
+            Polarity = i.Polarity.ToString(),
+            Frequency = i.Frequency.ToString(),
+            i.IsNational,
+            i.OwnerId,
+            i.DirectorateId,
+            Tolerance = ToleranceText.Format(i.Tolerance),
+            i.Baseline,
+            i.Benchmark,
+            i.BenchmarkSource,
+            Profile = i.QuarterlyProfile?.ToString(),
+            i.IsRetired,
+            Targets = i.Targets.Where(t => t.RetiredAt is null).OrderBy(t => t.Period).Select(t => $"{t.Period.Key}={CellWords.Canonical(t.Value)}"),
+            Collators = i.Collators.Where(c => c.RetiredAt is null).Select(c => c.PersonId).Order(),
+            Priorities = i.Priorities.Where(p => p.RetiredAt is null).Select(p => p.PriorityId).Order(),
+        });
     }
 }

@@ -71,7 +71,46 @@ public sealed class Indicator
     public IReadOnlyCollection<IndicatorPriority> Priorities => _priorities;
 
     /// <summary>True when the indicator serves several priorities (it weakens the golden thread).</summary>
-    public bool ServesSeveralPriorities => _priorities.Count > 1;
+    public bool ServesSeveralPriorities => _priorities.Count(p => p.RetiredAt is null) > 1;
+
+    /// <summary>
+    /// When the council's single data list stopped naming it. A retired indicator keeps its returns
+    /// and history but gets no new returns and no nudges; a later list that names it reinstates it.
+    /// </summary>
+    public DateTimeOffset? RetiredAt { get; private set; }
+
+    public bool IsRetired => RetiredAt is not null;
+
+    public void Retire(DateTimeOffset at) => RetiredAt ??= at;
+
+    public void Reinstate() => RetiredAt = null;
+
+    /// <summary>The list no longer gives this target: kept (returns made against it keep it), no longer used.</summary>
+    public void RetireTarget(Period period, DateTimeOffset at)
+    {
+        if (_targets.FirstOrDefault(t => t.Period == period) is { RetiredAt: null } target)
+        {
+            target.RetiredAt = at;
+        }
+    }
+
+    /// <summary>The list no longer names this collator: they may no longer submit for the owner.</summary>
+    public void RetireCollator(Guid personId, DateTimeOffset at)
+    {
+        if (_collators.FirstOrDefault(c => c.PersonId == personId) is { RetiredAt: null } collator)
+        {
+            collator.RetiredAt = at;
+        }
+    }
+
+    /// <summary>The list no longer links the indicator to this priority: it stops counting towards it.</summary>
+    public void RetireLink(Guid priorityId, DateTimeOffset at)
+    {
+        if (_priorities.FirstOrDefault(p => p.PriorityId == priorityId) is { RetiredAt: null } link)
+        {
+            link.RetiredAt = at;
+        }
+    }
 
     public void SetTolerance(Tolerance tolerance)
     {
@@ -95,6 +134,7 @@ public sealed class Indicator
         else
         {
             existing.Value = value;
+            existing.RetiredAt = null;
         }
     }
 
@@ -104,7 +144,7 @@ public sealed class Indicator
     /// </summary>
     public decimal? TargetFor(Period period)
     {
-        var exact = _targets.FirstOrDefault(t => t.Period == period);
+        var exact = _targets.FirstOrDefault(t => t.Period == period && t.RetiredAt is null);
         if (exact is not null)
         {
             return exact.Value;
@@ -115,7 +155,7 @@ public sealed class Indicator
             return null;
         }
 
-        var annual = _targets.FirstOrDefault(t => t.Period == period.YearPeriod);
+        var annual = _targets.FirstOrDefault(t => t.Period == period.YearPeriod && t.RetiredAt is null);
         if (annual is null)
         {
             return null;
@@ -142,7 +182,16 @@ public sealed class Indicator
 
     public void AddCollator(Guid personId)
     {
-        if (personId != OwnerId && _collators.All(c => c.PersonId != personId))
+        if (personId == OwnerId)
+        {
+            return;
+        }
+
+        if (_collators.FirstOrDefault(c => c.PersonId == personId) is { } existing)
+        {
+            existing.RetiredAt = null;
+        }
+        else
         {
             _collators.Add(new IndicatorCollator(Id, personId));
         }
@@ -150,14 +199,18 @@ public sealed class Indicator
 
     public void ContributesTo(Guid priorityId)
     {
-        if (_priorities.All(p => p.PriorityId != priorityId))
+        if (_priorities.FirstOrDefault(p => p.PriorityId == priorityId) is { } existing)
+        {
+            existing.RetiredAt = null;
+        }
+        else
         {
             _priorities.Add(new IndicatorPriority(Id, priorityId));
         }
     }
 
     /// <summary>The owner, or a collator who may submit for the owner.</summary>
-    public bool MaySubmit(Guid personId) => personId == OwnerId || _collators.Any(c => c.PersonId == personId);
+    public bool MaySubmit(Guid personId) => personId == OwnerId || _collators.Any(c => c.PersonId == personId && c.RetiredAt is null);
 
     public override string ToString() => $"{Code} {Title}";
 }
@@ -180,6 +233,9 @@ public sealed class IndicatorTarget
     public Period Period { get; private set; }
 
     public decimal Value { get; internal set; }
+
+    /// <summary>Set when the single data list no longer has it; storage then leaves it out of every query.</summary>
+    public DateTimeOffset? RetiredAt { get; internal set; }
 }
 
 public sealed class IndicatorCollator
@@ -197,6 +253,9 @@ public sealed class IndicatorCollator
     public Guid IndicatorId { get; private set; }
 
     public Guid PersonId { get; private set; }
+
+    /// <summary>Set when the single data list no longer has it; storage then leaves it out of every query.</summary>
+    public DateTimeOffset? RetiredAt { get; internal set; }
 }
 
 public sealed class IndicatorPriority
@@ -214,4 +273,7 @@ public sealed class IndicatorPriority
     public Guid IndicatorId { get; private set; }
 
     public Guid PriorityId { get; private set; }
+
+    /// <summary>Set when the single data list no longer has it; storage then leaves it out of every query.</summary>
+    public DateTimeOffset? RetiredAt { get; internal set; }
 }

@@ -22,6 +22,8 @@ public sealed class WhoIsDue(PmfDbContext db, ReturnCalendar calendar, NudgePoli
         var oldestDue = after.AddDays(-(policy.EscalateAfterWorkingDaysOverdue * 2 + 14));
         var rows = await db.Returns.AsNoTracking()
             .Where(r => r.DueDate >= oldestDue)
+            // A retired indicator is no longer chased, even for a return opened before it was retired.
+            .Where(r => r.Indicator.RetiredAt == null)
             .Select(r => new
             {
                 r.Id,

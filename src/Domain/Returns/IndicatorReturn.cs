@@ -63,6 +63,13 @@ public sealed class IndicatorReturn : AuditedEntity
 
     public DateTimeOffset LastChangedAt { get; private set; }
 
+    /// <summary>
+    /// Came from a council's file of past values, not through PmfBot. It counts as submitted (RAG,
+    /// travel and trends read it like any other answer); the import may replace it, but a return
+    /// submitted through PmfBot only when asked to.
+    /// </summary>
+    public bool IsImported { get; private set; }
+
     /// <summary>What the RAG would be for a value, before anything is saved (the card's "check" step).</summary>
     public Rag PreviewRag(decimal? value) =>
         RagRule.Compute(value, Indicator.TargetFor(Period), Indicator.Tolerance, Indicator.Polarity);
@@ -89,6 +96,80 @@ public sealed class IndicatorReturn : AuditedEntity
         };
         opened.Created(Actor.System, "opened", now);
         return opened;
+    }
+
+    /// <summary>A past value from a council's file: submitted, marked imported, RAG worked out by the usual rule.</summary>
+    public static IndicatorReturn Imported(Indicator indicator, Period period, DateOnly dueDate, ReturnEntry entry, Actor actor, DateTimeOffset now)
+    {
+        var clean = ImportableEntry(entry);
+        var imported = new IndicatorReturn
+        {
+            Id = Guid.CreateVersion7(now),
+            IndicatorId = indicator.Id,
+            Indicator = indicator,
+            Period = period,
+            DueDate = dueDate,
+        };
+        imported.Apply(clean);
+        imported.MarkImported(now);
+        imported.Created(actor, "imported", now);
+        return imported;
+    }
+
+    /// <summary>Whether importing this entry would change the return (a re-import of the same file changes nothing).</summary>
+    public bool ImportChanges(ReturnEntry entry) => !(HasAnswer && SameAs(ImportableEntry(entry)));
+
+    /// <summary>Was answered through PmfBot (not by an earlier import): the import leaves it alone unless told otherwise.</summary>
+    public bool SubmittedThroughPmfBot => HasAnswer && !IsImported;
+
+    /// <summary>
+    /// Puts a past value from a file into this return: fills one still open, replaces an earlier
+    /// import, and replaces one submitted through PmfBot only when <paramref name="overwriteSubmitted"/>.
+    /// </summary>
+    public void Import(ReturnEntry entry, bool overwriteSubmitted, Actor actor, DateTimeOffset now)
+    {
+        var clean = ImportableEntry(entry);
+        if (!ImportChanges(clean))
+        {
+            return;
+        }
+
+        if (SubmittedThroughPmfBot && !overwriteSubmitted)
+        {
+            throw new PmfRuleException($"The {Period.Label} return for {Indicator.Code} was submitted through PmfBot; it is replaced only when asked to.");
+        }
+
+        var action = SubmittedThroughPmfBot ? "overwritten by import" : IsImported ? "re-imported" : "imported";
+        Change(actor, action, now, () =>
+        {
+            Apply(clean);
+            SubmittedById = null;
+            SignedOffById = null;
+            SignedOffAt = null;
+            SentBackComment = null;
+            MarkImported(now);
+        });
+    }
+
+    private static ReturnEntry ImportableEntry(ReturnEntry entry)
+    {
+        var clean = entry.Normalised() with { OverrideRag = null, OverrideReason = null };
+        clean.Validate(forSubmission: false);
+        if (clean.Value is null && !clean.DataNotAvailable)
+        {
+            throw new PmfRuleException("A past value needs a value or the reason the data is not available.", "value");
+        }
+
+        return clean;
+    }
+
+    private void MarkImported(DateTimeOffset now)
+    {
+        State = ReturnState.Submitted;
+        IsImported = true;
+        SubmittedAt = now;
+        SubmittedLate = false;
+        LastChangedAt = now;
     }
 
     /// <summary>Late: not yet answered and the due date has passed.</summary>
@@ -146,6 +227,7 @@ public sealed class IndicatorReturn : AuditedEntity
             SubmittedAt = now;
             SubmittedLate = today > DueDate;
             SentBackComment = null;
+            IsImported = false;
             LastChangedAt = now;
         });
     }
@@ -212,6 +294,7 @@ public sealed class IndicatorReturn : AuditedEntity
         ActionsDelivered,
         ActionsPlanned,
         SentBackComment,
+        IsImported,
     };
 
     private void Apply(ReturnEntry entry)

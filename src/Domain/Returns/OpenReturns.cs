@@ -6,7 +6,8 @@ using PmfBot.Domain.Storage;
 namespace PmfBot.Domain.Returns;
 
 /// <summary>
-/// When a period ends, opens a return for every indicator that reports for it. Safe to run
+/// When a period ends, opens a return for every indicator that reports for it (retired ones
+/// excepted: the single data list no longer has them). Safe to run
 /// again, and from two servers at once: indicators that already have a return for the period
 /// are left alone.
 /// </summary>
@@ -49,6 +50,7 @@ public sealed class OpenReturns(PmfDbContext db, ReturnCalendar calendar, TimePr
     {
         var frequencies = Enum.GetValues<Frequency>().Where(f => ReportingPeriods.ReportsIn(f, period)).ToList();
         return db.Indicators
+            .Where(i => i.RetiredAt == null)
             .Where(i => frequencies.Contains(i.Frequency))
             .Where(i => !db.Returns.Any(r => r.IndicatorId == i.Id && r.Period == period));
     }

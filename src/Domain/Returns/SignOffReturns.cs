@@ -15,7 +15,7 @@ public sealed class SignOffReturns(PmfDbContext db, TimeProvider clock)
         var directorate = await db.Directorates.SingleOrDefaultAsync(d => d.Id == directorateId, cancellationToken)
             ?? throw new PmfRuleException("That directorate no longer exists.");
         var submitted = await db.Returns.Include(r => r.Indicator)
-            .Where(r => r.Period == period && r.State == ReturnState.Submitted && r.Indicator.DirectorateId == directorateId)
+            .Where(r => r.Period == period && r.State == ReturnState.Submitted && !r.IsImported && r.Indicator.DirectorateId == directorateId)
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         submitted.ForEach(r => r.SignOff(actor, directorate, now));

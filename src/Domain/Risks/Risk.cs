@@ -46,6 +46,15 @@ public sealed class Risk
 
     public RiskLevel ResidualLikelihood { get; private set; }
 
+    /// <summary>The risk register says how the risk stands now (a re-import).</summary>
+    public void Reassess(RiskLevel inherentImpact, RiskLevel inherentLikelihood, RiskLevel residualImpact, RiskLevel residualLikelihood)
+    {
+        InherentImpact = inherentImpact;
+        InherentLikelihood = inherentLikelihood;
+        ResidualImpact = residualImpact;
+        ResidualLikelihood = residualLikelihood;
+    }
+
     /// <summary>A 1-9 score (impact x likelihood, L=1 M=2 H=3) after mitigation, for ordering.</summary>
     public int ResidualScore => ((int)ResidualImpact + 1) * ((int)ResidualLikelihood + 1);
 }

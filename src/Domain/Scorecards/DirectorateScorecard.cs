@@ -35,7 +35,7 @@ public sealed class DirectorateScorecard(PmfDbContext db, TimeProvider clock)
             .Where(r => priorityIds.Contains(r.PriorityId) && r.Period == forQuarter)
             .ToDictionaryAsync(r => r.PriorityId, cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Targets)
-            .Where(i => i.DirectorateId == directorateId).OrderBy(i => i.Code).ToListAsync(cancellationToken);
+            .Where(i => i.DirectorateId == directorateId && i.RetiredAt == null).OrderBy(i => i.Code).ToListAsync(cancellationToken);
         var results = await IndicatorResults.LoadAsync(db, indicators, forQuarter, today, cancellationToken);
         var assessment = await db.SelfAssessments.AsNoTracking()
             .Where(s => s.DirectorateId == directorateId && s.Period == forQuarter)

@@ -102,7 +102,7 @@ public sealed class PublishedScorecards(PmfDbContext db, TimeProvider clock)
         var priorities = await db.Priorities.AsNoTracking().Where(p => p.DirectorateId == directorateId).ToListAsync(cancellationToken);
         var lines = await LinesAsync(priorities, quarter, cancellationToken);
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Targets)
-            .Where(i => i.DirectorateId == directorateId).ToListAsync(cancellationToken);
+            .Where(i => i.DirectorateId == directorateId && i.RetiredAt == null).ToListAsync(cancellationToken);
         var results = await ResultsAsync(indicators, quarter, cancellationToken);
         var assessment = await db.SelfAssessments.AsNoTracking()
             .Where(s => s.DirectorateId == directorateId && s.Period == quarter)
@@ -140,7 +140,8 @@ public sealed class PublishedScorecards(PmfDbContext db, TimeProvider clock)
         var needsSignOff = indicators.Where(i => i.DirectorateId is { } d && signingOff.Contains(d)).Select(i => i.Id).ToHashSet();
         var results = await IndicatorResults.LoadAsync(
             db, indicators, quarter, today, cancellationToken,
-            counts: r => PublishedResult.IsPublishable(r.State, needsSignOff.Contains(r.IndicatorId)));
+            // Imported past values were reported at the time: nobody signs them off again.
+            counts: r => r.IsImported || PublishedResult.IsPublishable(r.State, needsSignOff.Contains(r.IndicatorId)));
 
         // What the unpublished returns are doing, to say "awaiting sign-off" or "missing" without showing them.
         var ids = indicators.Select(i => i.Id).ToList();

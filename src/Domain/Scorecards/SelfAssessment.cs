@@ -33,7 +33,7 @@ public sealed class SelfAssessment : AuditedEntity
     /// Who is asked to answer the directorate's self assessment. Until the import says who, the
     /// directorate's performance lead (the one place to change when it does).
     /// </summary>
-    public static Guid? AnsweredBy(Directorate directorate) => directorate.PerformanceLeadId;
+    public static Guid? AnsweredBy(Directorate directorate) => directorate.SelfAssessedBy;
 
     /// <summary>The director, the performance lead, or whoever answers it may write it.</summary>
     public static bool MayWrite(Person person, Directorate directorate) =>
@@ -55,7 +55,7 @@ public sealed class SelfAssessment : AuditedEntity
 
         if (!MayWrite(actor, directorate))
         {
-            throw new PmfRuleException($"Only {directorate.Name}'s director or performance lead can write its self assessment.");
+            throw new PmfRuleException($"Only {directorate.Name}'s director, performance lead or the person named to answer it can write its self assessment.");
         }
 
         var text = concerns?.Trim() ?? "";

@@ -24,6 +24,7 @@ internal sealed class IndicatorMapping : IEntityTypeConfiguration<Indicator>
         indicator.HasMany(i => i.Collators).WithOne().HasForeignKey(c => c.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         indicator.HasMany(i => i.Priorities).WithOne().HasForeignKey(p => p.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         indicator.Ignore(i => i.ServesSeveralPriorities);
+        indicator.Ignore(i => i.IsRetired);
     }
 }
 
@@ -33,6 +34,8 @@ internal sealed class IndicatorTargetMapping : IEntityTypeConfiguration<Indicato
     {
         target.ToTable("indicator_targets");
         target.HasKey(t => new { t.IndicatorId, t.Period });
+        // A retired target is history: only the import, which reinstates it, reads it (IgnoreQueryFilters).
+        target.HasQueryFilter(t => t.RetiredAt == null);
     }
 }
 
@@ -42,6 +45,7 @@ internal sealed class IndicatorCollatorMapping : IEntityTypeConfiguration<Indica
     {
         collator.ToTable("indicator_collators");
         collator.HasKey(c => new { c.IndicatorId, c.PersonId });
+        collator.HasQueryFilter(c => c.RetiredAt == null);
         collator.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -52,6 +56,7 @@ internal sealed class IndicatorPriorityMapping : IEntityTypeConfiguration<Indica
     {
         link.ToTable("indicator_priorities");
         link.HasKey(l => new { l.IndicatorId, l.PriorityId });
+        link.HasQueryFilter(l => l.RetiredAt == null);
         link.HasIndex(l => l.PriorityId);
         link.HasOne<Priority>().WithMany().HasForeignKey(l => l.PriorityId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -30,6 +30,8 @@ internal sealed class DirectorateMapping : IEntityTypeConfiguration<Directorate>
         directorate.Property(d => d.Name).HasMaxLength(200);
         directorate.Property(d => d.Code).HasMaxLength(32);
         directorate.HasIndex(d => d.Code).IsUnique();
+        // No foreign key, like the performance lead's: a person and their directorate are saved together (a cycle).
+        directorate.Ignore(d => d.SelfAssessedBy);
     }
 }
 

@@ -106,6 +106,7 @@ internal sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
         entry.Property(e => e.EntityType).HasMaxLength(32);
         entry.Property(e => e.Action).HasMaxLength(64);
         entry.Property(e => e.ActorName).HasMaxLength(200);
+        entry.Property(e => e.Source).HasMaxLength(300);
         entry.HasIndex(e => new { e.EntityType, e.EntityId });
         entry.HasIndex(e => e.At);
     }
