@@ -29,29 +29,34 @@ public static class SchemaV3Fixtures
     public static async Task RestorePostgresAsync(PostgresTestDatabase database) =>
         await database.RunScriptAsync(await File.ReadAllTextAsync(PostgresDump));
 
-    /// <summary>Every row of <paramref name="table"/>, ordered by its key, each as one line of text.</summary>
-    public static async Task<IReadOnlyList<string>> RowsAsync(TestDatabase database, string table)
+    /// <summary>
+    /// Every row of <paramref name="table"/>, ordered by its key, each as one line of text; only the
+    /// <paramref name="columns"/> named (a later migration may add columns), or all of them.
+    /// </summary>
+    public static async Task<TableRows> RowsAsync(TestDatabase database, string table, IReadOnlyList<string>? columns = null)
     {
         await using DbConnection connection = database.Options.UsesPostgres
             ? new NpgsqlConnection(database.Options.PostgresConnectionString)
             : new SqliteConnection($"Data Source={database.Options.SqlitePath};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";
+        var select = columns is null ? "*" : string.Join(", ", columns.Select(c => $"\"{c}\""));
+        command.CommandText = $"SELECT {select} FROM \"{table}\" ORDER BY \"Id\"";
         await using var reader = await command.ExecuteReaderAsync();
+        var names = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
         var rows = new List<string>();
         while (await reader.ReadAsync())
         {
             var row = new StringBuilder();
             for (var i = 0; i < reader.FieldCount; i++)
             {
-                row.Append(reader.GetName(i)).Append('=').Append(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append(';');
+                row.Append(names[i]).Append('=').Append(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append(';');
             }
 
             rows.Add(row.ToString());
         }
 
-        return rows;
+        return new TableRows(names, rows);
     }
 
     private static string FindFolder()
@@ -67,4 +72,10 @@ public static class SchemaV3Fixtures
 
         throw new InvalidOperationException("Cannot find tests/Fixtures/SchemaV3 above " + AppContext.BaseDirectory);
     }
+}
+
+/// <summary>A table's rows as text, and the columns they were read from.</summary>
+public sealed record TableRows(IReadOnlyList<string> Columns, IReadOnlyList<string> Rows)
+{
+    public int Count => Rows.Count;
 }

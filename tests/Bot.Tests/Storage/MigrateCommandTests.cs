@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PmfBot.Bot.Storage;
 using PmfBot.Tests.Support;
@@ -34,7 +35,9 @@ public sealed class MigrateCommandTests : IDisposable
         var exit = await MigrateCommand.TryRunAsync(["migrate", $"--Storage:SqlitePath={_database}"], _output, _error);
 
         Assert.Equal(0, exit);
-        Assert.Contains($"Migrated SQLite ({_database}): an empty database: schema created, 2 migrations applied", _output.ToString());
+        await using var db = Domain.Storage.StorageSetup.CreateContext(new() { SqlitePath = _database });
+        var migrations = db.Database.GetMigrations().ToList();
+        Assert.Contains($"Migrated SQLite ({_database}): an empty database: schema created, {migrations.Count} migrations applied ({string.Join(", ", migrations)})", _output.ToString());
         Assert.Equal("", _error.ToString());
 
         _output.GetStringBuilder().Clear();

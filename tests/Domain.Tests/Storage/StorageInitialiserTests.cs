@@ -123,7 +123,7 @@ public abstract class StorageInitialiserTests(TestDatabase database) : IAsyncLif
         {
             var prepared = await new StorageInitialiser(again).InitialiseAsync();
             Assert.True(prepared.AdoptedSchemaVersion3);
-            Assert.Equal([again.Database.GetMigrations().Last()], prepared.Applied);
+            Assert.Equal(again.Database.GetMigrations().Skip(1), prepared.Applied);
             again.People.Add(new People.Person(Guid.NewGuid(), "After upgrade", "after@council.test"));
             await again.SaveChangesAsync();
         }

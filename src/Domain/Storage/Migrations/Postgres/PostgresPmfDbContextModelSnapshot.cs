@@ -61,6 +61,10 @@ namespace PmfBot.Domain.Storage.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
@@ -329,6 +333,9 @@ namespace PmfBot.Domain.Storage.Migrations.Postgres
                     b.Property<Guid?>("PerformanceLeadId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SelfAssessmentById")
+                        .HasColumnType("uuid");
+
                     b.Property<bool>("UsesSignOff")
                         .HasColumnType("boolean");
 
@@ -386,6 +393,9 @@ namespace PmfBot.Domain.Storage.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -421,6 +431,9 @@ namespace PmfBot.Domain.Storage.Migrations.Postgres
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("IndicatorId", "PersonId");
 
                     b.HasIndex("PersonId");
@@ -435,6 +448,9 @@ namespace PmfBot.Domain.Storage.Migrations.Postgres
 
                     b.Property<Guid>("PriorityId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("IndicatorId", "PriorityId");
 
@@ -451,6 +467,9 @@ namespace PmfBot.Domain.Storage.Migrations.Postgres
                     b.Property<string>("Period")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(19, 4)
@@ -743,6 +762,9 @@ namespace PmfBot.Domain.Storage.Migrations.Postgres
 
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("IsImported")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("LastChangedAt")
                         .HasColumnType("timestamp with time zone");

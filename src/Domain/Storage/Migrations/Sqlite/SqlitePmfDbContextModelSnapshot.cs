@@ -54,6 +54,10 @@ namespace PmfBot.Domain.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("At");
@@ -322,6 +326,9 @@ namespace PmfBot.Domain.Storage.Migrations.Sqlite
                     b.Property<Guid?>("PerformanceLeadId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SelfAssessmentById")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("UsesSignOff")
                         .HasColumnType("INTEGER");
 
@@ -379,6 +386,9 @@ namespace PmfBot.Domain.Storage.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -414,6 +424,9 @@ namespace PmfBot.Domain.Storage.Migrations.Sqlite
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("IndicatorId", "PersonId");
 
                     b.HasIndex("PersonId");
@@ -428,6 +441,9 @@ namespace PmfBot.Domain.Storage.Migrations.Sqlite
 
                     b.Property<Guid>("PriorityId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("IndicatorId", "PriorityId");
 
@@ -444,6 +460,9 @@ namespace PmfBot.Domain.Storage.Migrations.Sqlite
                     b.Property<string>("Period")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Value")
                         .HasPrecision(19, 4)
@@ -736,6 +755,9 @@ namespace PmfBot.Domain.Storage.Migrations.Sqlite
 
                     b.Property<Guid>("IndicatorId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsImported")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("LastChangedAt")
                         .HasColumnType("INTEGER");

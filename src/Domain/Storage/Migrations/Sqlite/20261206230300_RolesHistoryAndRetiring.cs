@@ -1,0 +1,91 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PmfBot.Domain.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RolesHistoryAndRetiring : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsImported",
+                table: "returns",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RetiredAt",
+                table: "indicators",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RetiredAt",
+                table: "indicator_targets",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RetiredAt",
+                table: "indicator_priorities",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RetiredAt",
+                table: "indicator_collators",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SelfAssessmentById",
+                table: "directorates",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Source",
+                table: "audit_log",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "IsImported",
+                table: "returns");
+
+            migrationBuilder.DropColumn(
+                name: "RetiredAt",
+                table: "indicators");
+
+            migrationBuilder.DropColumn(
+                name: "RetiredAt",
+                table: "indicator_targets");
+
+            migrationBuilder.DropColumn(
+                name: "RetiredAt",
+                table: "indicator_priorities");
+
+            migrationBuilder.DropColumn(
+                name: "RetiredAt",
+                table: "indicator_collators");
+
+            migrationBuilder.DropColumn(
+                name: "SelfAssessmentById",
+                table: "directorates");
+
+            migrationBuilder.DropColumn(
+                name: "Source",
+                table: "audit_log");
+        }
+    }
+}
