@@ -43,6 +43,9 @@ public static class DomainSetup
         services.AddScoped<BoardActions.ActionsDue>();
         services.AddScoped<Search.FindPriority>();
         services.AddSingleton<Search.SearchResults>();
+        services.AddScoped<People.Linking.LinkTeamsAccount>();
+        services.AddScoped<People.Linking.PeopleNotLinked>();
+        services.AddScoped<Boards.Channels.LinkBoardChannel>();
         return services;
     }
 }
