@@ -126,7 +126,15 @@ internal sealed class ConnectorClient(HttpClient http, BlockedConversationRecord
         }
 
         await EnsureSuccessAsync(response, operation, conversationId, cancellationToken);
-        return await response.Content.ReadFromJsonAsync(ConnectorJsonContext.Default.TeamsChannelAccount, cancellationToken);
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(ConnectorJsonContext.Default.TeamsChannelAccount, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning(ex, "Bot Connector {Operation} succeeded with a body that is not a member", operation);
+            throw new ConnectorException(operation, response.StatusCode, "NotAMember");
+        }
     }
 
     private async Task<TResponse> SendAsync<TBody, TResponse>(
