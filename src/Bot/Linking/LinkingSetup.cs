@@ -1,3 +1,6 @@
+using PmfBot.Bot.Teams;
+using PmfBot.Bot.Teams.Activities;
+
 namespace PmfBot.Bot.Linking;
 
 public static class LinkingSetup
@@ -9,6 +12,7 @@ public static class LinkingSetup
         services.AddSingleton<RecentRefusals>();
         services.AddScoped<UnknownSpeaker>();
         services.AddScoped<FirstContact>();
+        services.AddActivityHandler<ConversationUpdateActivity, BotAddedToTeam>();
         return services;
     }
 }
