@@ -69,7 +69,7 @@ public sealed class LinkTeamsAccount(PmfDbContext db, TimeProvider clock)
             return await RefuseAsync(LinkRefusalReason.NotEnoughKnown, email ?? principal, null, cancellationToken);
         }
 
-        if (account.TenantId is not { Length: > 0 } tenant || !allowedTenants.Any(t => string.Equals(t.Trim(), tenant.Trim(), StringComparison.OrdinalIgnoreCase)))
+        if (account.TenantId is not { Length: > 0 } tenant || !allowedTenants.Any(t => !string.IsNullOrWhiteSpace(t) && string.Equals(t.Trim(), tenant.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
             return await RefuseAsync(LinkRefusalReason.OtherTenant, email ?? principal, null, cancellationToken);
         }
