@@ -109,25 +109,26 @@ public sealed class FirstContact(
 
     private NotKnownReason Explain(LinkOutcome.Refused refused)
     {
-        var ask = refused.PerformanceTeam.Count == 0
-            ? options.Value.PerformanceTeamContact
-            : "the performance team: " + string.Join(", ", refused.PerformanceTeam.Select(c => $"{c.Name} ({c.Email})"));
+        // "ask the performance team to add you: Pat Lead (pat.lead@council.test)", or the configured contact.
+        string Ask(string what) => refused.PerformanceTeam.Count == 0
+            ? $"ask {options.Value.PerformanceTeamContact} {what}."
+            : $"ask the performance team {what}: {string.Join(", ", refused.PerformanceTeam.Select(c => $"{c.Name} ({c.Email})"))}.";
         return refused.Reason switch
         {
             LinkRefusalReason.NoMatch => new NotKnownReason(
                 "PmfBot does not know you yet",
                 $"Your Teams account ({refused.Email}) does not match anyone in the council's performance framework. "
-                + $"If you own an indicator, lead a priority or sit on a board, ask {ask} to add you to the single data list with this email."),
+                + $"If you own an indicator, lead a priority or sit on a board, {Ask("to add you to the single data list with this email")}"),
             LinkRefusalReason.OtherTenant => new NotKnownReason(
                 "PmfBot cannot use this account",
-                $"Your Teams account belongs to another organisation, so PmfBot cannot link it to the council's performance framework. Use your council account, or ask {ask}."),
+                $"Your Teams account belongs to another organisation, so PmfBot cannot link it to the council's performance framework. Use your council account, or {Ask("for help")}"),
             LinkRefusalReason.PersonLinkedElsewhere => new NotKnownReason(
                 "Your account needs a check",
                 $"Your email matches {refused.Matched?.Name} in the performance framework, but that person is already linked to another Teams account. "
-                + $"PmfBot does not move a link without a check: ask {ask} to sort it out."),
+                + $"PmfBot does not move a link without a check, so {Ask("to sort it out")}"),
             _ => new NotKnownReason(
                 "PmfBot does not know you yet",
-                $"Teams did not give PmfBot your email, so it cannot find you in the performance framework. Ask {ask} to add you."),
+                $"Teams did not give PmfBot your email, so it cannot find you in the performance framework: {Ask("to add you")}"),
         };
     }
 }
