@@ -79,13 +79,12 @@ public abstract class DeliverOutboxJobTests(TestDatabase database) : IAsyncLifet
         await using var services = Build();
         await services.WithAsync<Scheduler.Jobs.CycleJob, Scheduler.Jobs.CycleJob.Result>(job => job.RunAsync(CancellationToken.None));
 
-        var watch = Stopwatch.StartNew();
         var delivered = await services.DeliverAsync();
 
-        // One at a time would take 5 s + 7 x 0.3 s; the others finish while the slow one is still sending.
+        // The others finish while the slow one is still sending (by order, not by the clock: a
+        // time bound failed on a busy machine).
         Assert.Equal(8, delivered.Sent);
         Assert.Equal(slow.Id, _delivery.Completed[^1].PersonId);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(7), $"took {watch.Elapsed}");
         Assert.True(_delivery.MaxConcurrent > 1);
         Assert.False(_delivery.OverlapSeen);
     }
