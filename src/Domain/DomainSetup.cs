@@ -46,6 +46,9 @@ public static class DomainSetup
         services.AddScoped<SelfAssessmentsDue>();
         services.AddScoped<Search.FindPriority>();
         services.AddSingleton<Search.SearchResults>();
+        services.AddScoped<People.Linking.LinkTeamsAccount>();
+        services.AddScoped<People.Linking.PeopleNotLinked>();
+        services.AddScoped<Boards.Channels.LinkBoardChannel>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using PmfBot.Bot.Cards;
 using PmfBot.Bot.Help;
+using PmfBot.Bot.Linking;
 using PmfBot.Bot.Ratings;
 using PmfBot.Bot.Teams;
 using PmfBot.Bot.Teams.Activities;
@@ -15,6 +16,7 @@ public static class ConversationSetup
         services.AddPmfCards();
         services.AddScoped<Speaker>();
         services.AddSingleton<KnownSpeakers>();
+        services.AddPmfLinking(builder.Configuration);
         services.AddScoped<MessageCards>();
         services.AddScoped<FailureAnswers>();
         services.AddPmfRatingCards();

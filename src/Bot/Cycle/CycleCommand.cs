@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using PmfBot.Bot.Conversation;
 using PmfBot.Domain;
 using PmfBot.Domain.Outbox;
+using PmfBot.Domain.People.Linking;
 using PmfBot.Scheduler.Cycle;
+using PmfBot.Scheduler.Graph;
 
 namespace PmfBot.Bot.Cycle;
 
@@ -12,7 +14,7 @@ namespace PmfBot.Bot.Cycle;
 /// "cycle preview [date]" (what would be sent, to whom, without sending), "cycle pause",
 /// "cycle resume", "cycle run [date]", "cycle problems" (messages that could not be delivered). The use cases refuse anyone outside the performance team.
 /// </summary>
-public sealed class CycleCommand(CycleControl control, CyclePreview preview, OutboxProblems problems, MessageCards messages) : ICommand
+public sealed class CycleCommand(CycleControl control, CyclePreview preview, OutboxProblems problems, PeopleNotLinked notLinked, IDirectory directory, MessageCards messages) : ICommand
 {
     private const int MaxPreviewLines = 15;
 
@@ -73,9 +75,19 @@ public sealed class CycleCommand(CycleControl control, CyclePreview preview, Out
 
         var found = await problems.ListAsync(MaxPreviewLines + 1, cancellationToken);
         var lines = found.Take(MaxPreviewLines).Select(p => $"{p.Kind} to {p.PersonName ?? p.BoardName ?? "unknown"}: {Explain(p)}").ToList();
-        return found.Count == 0
-            ? messages.Confirmation("No delivery problems", "Every message of the cycle has been delivered or is on its way.")
-            : messages.Choose("Messages that could not be delivered", "These people or channels did not get a message; follow them up by email or install the app for them.", lines, found.Count > MaxPreviewLines ? "And more: see the outbox in the database." : "");
+        var (unlinked, unlinkedTotal) = await notLinked.ListAsync(MaxPreviewLines, cancellationToken);
+        var why = directory.IsAvailable
+            ? "never spoken to PmfBot and not found in the directory by their email, so their Teams account is not known"
+            : "never spoken to PmfBot and Graph is not configured, so their Teams account is not known";
+        lines.AddRange(unlinked.Select(p => $"{p.Name} ({p.Email}): {why}"));
+        var footer = string.Join(' ', new[]
+        {
+            found.Count > MaxPreviewLines ? "More messages: see the outbox in the database." : "",
+            unlinkedTotal > unlinked.Count ? $"And {unlinkedTotal - unlinked.Count} more people PmfBot cannot reach yet." : "",
+        }.Where(t => t.Length > 0));
+        return lines.Count == 0
+            ? messages.Confirmation("No delivery problems", "Every message of the cycle has been delivered or is on its way, and PmfBot knows everyone's Teams account.")
+            : messages.Choose("Messages that could not be delivered", "These people or channels did not get a message, or PmfBot cannot reach them yet; follow them up by email, ask them to say hello to PmfBot in Teams, or install the app for them.", lines, footer);
     }
 
     private static string Explain(OutboxProblems.Problem problem) => problem.State switch

@@ -69,7 +69,7 @@ public sealed class TeamsOutboxDelivery(IServiceScopeFactory scopes, IConnectorC
         if (person is null)
             return new DeliveryOutcome.Failed($"Person {personId} no longer exists.");
         if (person.EntraObjectId is null)
-            return new DeliveryOutcome.NotInstalled($"{person.Name} has no Entra object id.");
+            return new DeliveryOutcome.NotInstalled($"{person.Name} has never spoken to PmfBot and their Teams account is not known yet.");
 
         var reference = await services.GetRequiredService<ConversationReferenceStore>().FindPersonAsync(person.EntraObjectId, cancellationToken);
         if (reference is null || reference.RemovedAt is not null)

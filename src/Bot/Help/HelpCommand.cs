@@ -11,7 +11,7 @@ using PmfBot.Domain.Storage;
 namespace PmfBot.Bot.Help;
 
 /// <summary>"help", unknown input and first install: the commands, from the command table itself.</summary>
-public sealed class HelpCommand(PmfDbContext db, CardRenderer renderer, TimeProvider clock) : ICommand
+public sealed class HelpCommand(PmfDbContext db, CardRenderer renderer, TimeProvider clock, Linking.UnknownSpeaker unknown) : ICommand
 {
     private sealed record CommandLine(string Usage, string Description, string Example);
 
@@ -46,7 +46,7 @@ public sealed class HelpCommand(PmfDbContext db, CardRenderer renderer, TimeProv
         var data = new Data(
             ReportingPeriods.Current(Frequency.Quarterly, UkTime.Today(clock)).Key,
             person is null
-                ? "I am PmfBot, the council's performance framework in Teams. I do not know your account yet: ask the performance team to add you."
+                ? "I am PmfBot, the council's performance framework in Teams. " + (unknown.Reason?.Text ?? "I do not know your account yet: ask the performance team to add you.")
                 : $"Hello {person.Name}. I chase returns, collect ratings and answer questions about the council's priorities.",
             roles.Describe(),
             notice,

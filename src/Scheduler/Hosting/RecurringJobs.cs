@@ -14,11 +14,13 @@ public static class RecurringJobs
 {
     public const string Cycle = "pmf-cycle";
     public const string Delivery = "pmf-deliver-outbox";
+    public const string LinkAccounts = "pmf-link-teams-accounts";
 
     public static void Register(IRecurringJobManager jobs, SchedulerOptions options, bool withDelivery)
     {
         var ukTime = new RecurringJobOptions { TimeZone = UkTime.Zone };
         jobs.AddOrUpdate<CycleJob>(Cycle, job => job.RunAsync(CancellationToken.None), options.CycleCron, ukTime);
+        jobs.AddOrUpdate<LinkTeamsAccountsJob>(LinkAccounts, job => job.RunAsync(CancellationToken.None), options.LinkAccountsCron, ukTime);
         if (withDelivery)
         {
             jobs.AddOrUpdate<DeliverOutboxJob>(Delivery, job => job.RunAsync(CancellationToken.None), options.DeliveryCron, ukTime);

@@ -22,6 +22,9 @@ public sealed class SchedulerOptions
     /// <summary>When the delivery job runs; the cycle's own runs are followed by one too.</summary>
     public string DeliveryCron { get; set; } = "* * * * *";
 
+    /// <summary>Finding unlinked people's Teams accounts in the directory (with Graph only); the cycle also does it the day returns open.</summary>
+    public string LinkAccountsCron { get; set; } = "0 * * * *";
+
     /// <summary>How often a Hangfire server polls for queued and scheduled jobs (Hangfire's default is 15 s).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 

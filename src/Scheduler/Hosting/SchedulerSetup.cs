@@ -49,6 +49,8 @@ public static class SchedulerSetup
         services.AddScoped<CycleControl>();
         services.AddScoped<CycleJob>();
         services.AddScoped<DeliverOutboxJob>();
+        services.AddScoped<LinkTeamsAccountsJob>();
+        services.AddScoped<Graph.ResolveTeamsAccounts>();
 
         // The storage is this provider's own singleton, not Hangfire's static JobStorage.Current,
         // so two hosts in one process (the tests) never share or swap it.

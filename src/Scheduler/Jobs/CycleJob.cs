@@ -18,6 +18,7 @@ namespace PmfBot.Scheduler.Jobs;
 /// </summary>
 public sealed class CycleJob(
     CyclePlanner planner,
+    Graph.ResolveTeamsAccounts accounts,
     OutboxStore outbox,
     CycleStateStore states,
     ReturnCalendar calendar,
@@ -121,6 +122,12 @@ public sealed class CycleJob(
 
     private async Task<Result> QueueAsync(DateOnly after, DateOnly upTo, CancellationToken cancellationToken)
     {
+        if (planner.PeriodsOpening(after, upTo).Count > 0)
+        {
+            // Returns open: find the Teams accounts of people who never spoke to PmfBot before the first nudge.
+            await accounts.RunAsync(cancellationToken);
+        }
+
         var plan = await planner.RunAsync(after, upTo, cancellationToken);
         var now = clock.GetUtcNow();
         var queued = await outbox.EnqueueAsync(plan.Messages.Select(m => m.ToOutbox(now)), cancellationToken);

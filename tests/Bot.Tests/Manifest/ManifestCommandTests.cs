@@ -14,7 +14,7 @@ namespace PmfBot.Bot.Tests.Manifest;
 public sealed class ManifestCommandTests(ManifestCommandTests.DemoBot demo) : IClassFixture<ManifestCommandTests.DemoBot>
 {
     /// <summary>Commands for the performance team alone stay out of everyone's menu.</summary>
-    private static readonly string[] PerformanceTeamOnly = ["cycle"];
+    private static readonly string[] PerformanceTeamOnly = ["cycle", "link board"];
 
     public static TheoryData<string, string> MenuCommands()
     {

@@ -60,7 +60,7 @@ public sealed class SchedulerHostingTests : IAsyncLifetime
         var jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id, j => j.Cron);
         await host.StopAsync();
 
-        Assert.Equal(new Dictionary<string, string> { [RecurringJobs.Cycle] = "*/10 * * * *", [RecurringJobs.Delivery] = "* * * * *" }, jobs);
+        Assert.Equal(new Dictionary<string, string> { [RecurringJobs.Cycle] = "*/10 * * * *", [RecurringJobs.Delivery] = "* * * * *", [RecurringJobs.LinkAccounts] = "0 * * * *" }, jobs);
     }
 
     [Fact]

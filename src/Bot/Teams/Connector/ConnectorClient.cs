@@ -34,6 +34,13 @@ public interface IConnectorClient
 
     /// <summary><c>GET /v3/conversations/{id}/pagedmembers</c>; pass the previous page's continuation token for the next.</summary>
     Task<PagedMembersResult> GetPagedMembersAsync(Uri serviceUrl, string conversationId, int? pageSize, string? continuationToken, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>GET /v3/conversations/{id}/members/{memberId}</c>: one member as Teams knows them (object id, email,
+    /// user principal name, tenant). Null when Teams answers 404 (not a member of that conversation).
+    /// In a channel, pass the team's id as the conversation.
+    /// </summary>
+    Task<TeamsChannelAccount?> GetMemberAsync(Uri serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -105,6 +112,29 @@ internal sealed class ConnectorClient(HttpClient http, BlockedConversationRecord
         using var response = await SendCoreAsync(request, "get paged members", cancellationToken);
         await EnsureSuccessAsync(response, "get paged members", conversationId, cancellationToken);
         return await response.Content.ReadFromJsonAsync(ConnectorJsonContext.Default.PagedMembersResult, cancellationToken) ?? new PagedMembersResult();
+    }
+
+    public async Task<TeamsChannelAccount?> GetMemberAsync(Uri serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken)
+    {
+        const string operation = "get member";
+        using var request = Request(HttpMethod.Get, Url(serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(memberId)}"), operation, rateLimitKey: null);
+        using var response = await SendCoreAsync(request, operation, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            logger.LogInformation("Bot Connector {Operation}: Teams knows no such member in conversation {ConversationId}", operation, conversationId);
+            return null;
+        }
+
+        await EnsureSuccessAsync(response, operation, conversationId, cancellationToken);
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(ConnectorJsonContext.Default.TeamsChannelAccount, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            logger.LogWarning(ex, "Bot Connector {Operation} succeeded with a body that is not a member", operation);
+            throw new ConnectorException(operation, response.StatusCode, "NotAMember");
+        }
     }
 
     private async Task<TResponse> SendAsync<TBody, TResponse>(

@@ -12,6 +12,7 @@ namespace PmfBot.Bot.Teams.Connector;
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(PagedMembersResult))]
+[JsonSerializable(typeof(TeamsChannelAccount))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(TokenResponse))]
 internal sealed partial class ConnectorJsonContext : JsonSerializerContext;

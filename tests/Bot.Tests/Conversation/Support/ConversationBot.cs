@@ -32,15 +32,19 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
 
     private readonly bool _demoClock;
 
+    private readonly bool _seedDemo;
+
     private readonly Action<IServiceCollection>? _alsoServices;
 
     private readonly AnsweredCalls _connectorCalls = new();
 
     /// <param name="demoClock">Run on the local demo's clock (over <see cref="Clock"/>), as scripts/run.sh does.</param>
     /// <param name="alsoServices">Replaces services after the bot's own registrations (faults).</param>
-    public ConversationBot(TestDatabase? database = null, bool demoClock = false, Action<IServiceCollection>? alsoServices = null)
+    /// <param name="seedDemo">False: start with an empty database (a council's own data, saved by the test).</param>
+    public ConversationBot(TestDatabase? database = null, bool demoClock = false, Action<IServiceCollection>? alsoServices = null, bool seedDemo = true)
     {
         _demoClock = demoClock;
+        _seedDemo = seedDemo;
         _alsoServices = alsoServices;
         _database = database ?? new SqliteTestDatabase();
         Connector = WireMockServer.Start();
@@ -62,11 +66,23 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
     public PmfDbContext NewContext() => _database.NewContext();
 
     /// <summary>Sends a chat message from a demo person and returns the cards the bot answered with.</summary>
-    public async Task<IReadOnlyList<JsonObject>> SayAsync(DemoPerson person, string text, string conversationType = "personal")
+    public Task<IReadOnlyList<JsonObject>> SayAsync(DemoPerson person, string text, string conversationType = "personal") =>
+        SayAsync(TeamsUser.Of(person), text, conversationType);
+
+    /// <summary>
+    /// Sends a chat message from any Teams account and returns the cards the bot answered with. In a
+    /// channel, <paramref name="channelData"/> replaces the activity's (team, channel, tenant).
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> SayAsync(TeamsUser user, string text, string conversationType = "personal", JsonObject? channelData = null)
     {
         var before = Connector.LogEntries.Count();
-        var activity = Activity(person, "message", conversationType);
+        var activity = Activity(user, "message", conversationType);
         activity["text"] = text;
+        if (channelData is not null)
+        {
+            activity["channelData"] = channelData;
+        }
+
         var response = await CreateClient().PostAsJsonAsync("/api/messages", activity);
         response.EnsureSuccessStatusCode();
         await Services.GetRequiredService<ActivityQueue>().WhenIdleAsync();
@@ -81,7 +97,7 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
     /// <summary>Clicks a card button (Action.Execute) as a demo person; returns the invoke response body.</summary>
     public async Task<JsonObject> ClickAsync(DemoPerson person, string verb, JsonObject data, string replyToId = "1:card-message")
     {
-        var activity = Activity(person, "invoke", "personal");
+        var activity = Activity(TeamsUser.Of(person), "invoke", "personal");
         activity["name"] = "adaptiveCard/action";
         activity["replyToId"] = replyToId;
         activity["value"] = new JsonObject
@@ -127,7 +143,7 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
     {
         builder.UseSetting("ConnectionStrings:Pmf", _database.Options.PostgresConnectionString ?? "");
         builder.UseSetting("Storage:SqlitePath", _database.Options.SqlitePath);
-        builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Seed", _seedDemo ? "true" : "false");
         // No Hangfire server: the tests run the cycle and the delivery themselves.
         builder.UseSetting("Scheduler:Role", "web");
         // These tests check what a click answers, not how fast: under load (CI, two busy cores) a cold first
@@ -142,22 +158,22 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
         });
     }
 
-    private JsonObject Activity(DemoPerson person, string type, string conversationType) => new()
+    private JsonObject Activity(TeamsUser person, string type, string conversationType) => new()
     {
         ["type"] = type,
         ["id"] = Guid.NewGuid().ToString("N"),
         ["channelId"] = "msteams",
         ["serviceUrl"] = ServiceUrl,
         ["timestamp"] = Clock.GetUtcNow().ToString("O"),
-        ["from"] = new JsonObject { ["id"] = "29:" + person.Email, ["name"] = person.Name, ["aadObjectId"] = person.EntraObjectId },
+        ["from"] = new JsonObject { ["id"] = "29:" + person.Email, ["name"] = person.Name, ["aadObjectId"] = person.ObjectId },
         ["recipient"] = new JsonObject { ["id"] = "28:pmfbot", ["name"] = "PmfBot" },
         ["conversation"] = new JsonObject
         {
             ["id"] = conversationType == "channel" ? "19:board@thread.tacv2;messageid=1" : "a:" + person.Email,
             ["conversationType"] = conversationType,
-            ["tenantId"] = "9b2d6c4e-1f3a-4e5b-8c7d-0a1b2c3d4e5f",
+            ["tenantId"] = person.TenantId,
         },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "9b2d6c4e-1f3a-4e5b-8c7d-0a1b2c3d4e5f" } },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = person.TenantId } },
     };
 
     private static IEnumerable<string> Texts(JsonNode? node)
@@ -193,6 +209,24 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
                 break;
         }
     }
+}
+
+/// <summary>
+/// Whoever Teams says is speaking: an Entra object id, a name, an email that also makes their Teams
+/// ids (<c>29:{email}</c>, personal chat <c>a:{email}</c>) and their tenant. The email is not sent on
+/// the activity (Teams does not send it): only the member look-up answers it.
+/// </summary>
+public sealed record TeamsUser(string ObjectId, string Name, string Email, string TenantId = TeamsUser.CouncilTenant)
+{
+    public const string CouncilTenant = "9b2d6c4e-1f3a-4e5b-8c7d-0a1b2c3d4e5f";
+
+    /// <summary>The Teams user id (<c>29:...</c>) the bot sees.</summary>
+    public string UserId => "29:" + Email;
+
+    /// <summary>The personal chat's conversation id.</summary>
+    public string PersonalConversationId => "a:" + Email;
+
+    public static TeamsUser Of(DemoPerson person) => new(person.EntraObjectId, person.Name, person.Email);
 }
 
 /// <summary>How many requests to one host the bot has had an answer to (counted on the bot's side of the wire).</summary>
