@@ -53,6 +53,9 @@ public sealed class OwnCouncilJourneys(OwnCouncilWorld world, ITestOutputHelper 
         var answer = await dan.AskAsync("my returns");
         output.WriteLine(answer.Words);
         Assert.DoesNotContain(NotKnown, answer.Words);
+
+        // Nothing is open yet, and the values imported for him are history, not returns he made.
+        Assert.Contains("Dan Whitley, you have no returns to enter", answer.Words);
         await AssertLinkedAsync("owner");
 
         // The others say hello in their own Teams; each is recognised by the email Teams gives.

@@ -36,6 +36,7 @@ public abstract class StatusCommandTests(TestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Each_indicator_shows_travel_since_last_period_and_since_the_same_period_last_year_and_actions_and_risks_read_once()
     {
+        await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "help"); // the host starts and seeds the demo council
         string code;
         await using (var db = _bot.NewContext())
         {
