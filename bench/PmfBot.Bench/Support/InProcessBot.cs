@@ -64,7 +64,7 @@ public sealed class InProcessBot : IAsyncDisposable
 
         if (counter is not null)
         {
-            builder.Services.ConfigureDbContext<PmfDbContext>(options => options.AddInterceptors(counter));
+            builder.Services.ConfigurePmfDbContext(options => options.AddInterceptors(counter));
         }
 
         return new InProcessBot(builder.Build());

@@ -38,6 +38,14 @@ public static class StorageSetup
         });
     }
 
+    /// <summary>More options for PmfBot's context, whichever provider it is on (tests and benchmarks add interceptors).</summary>
+    public static IServiceCollection ConfigurePmfDbContext(this IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+    {
+        services.ConfigureDbContext<SqlitePmfDbContext>(configure);
+        services.ConfigureDbContext<PostgresPmfDbContext>(configure);
+        return services;
+    }
+
     public static TBuilder UseStore<TBuilder>(TBuilder builder, StorageOptions options)
         where TBuilder : DbContextOptionsBuilder =>
         options.UsesPostgres

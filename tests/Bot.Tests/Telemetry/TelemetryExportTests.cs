@@ -7,6 +7,8 @@ using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 
+using PmfBot.Tests.Support;
+
 namespace PmfBot.Bot.Tests.Telemetry;
 
 /// <summary>OpenTelemetry is off unless an OTLP endpoint is configured; with one, traces and metrics reach it.</summary>
@@ -40,9 +42,10 @@ public sealed class TelemetryExportTests
             Assert.True(bot.Services.GetRequiredService<TracerProvider>().ForceFlush(10_000));
             Assert.True(bot.Services.GetRequiredService<MeterProvider>().ForceFlush(10_000));
 
-            var paths = collector.LogEntries.Select(e => e.RequestMessage.Path).ToList();
-            Assert.Contains("/v1/traces", paths);
-            Assert.Contains("/v1/metrics", paths);
+            // WireMock logs a request just after answering it, so the export can be done before it shows.
+            await Eventually.HoldsAsync(
+                () => collector.LogEntries.Select(e => e.RequestMessage.Path).ToHashSet() is var paths && paths.Contains("/v1/traces") && paths.Contains("/v1/metrics"),
+                "the collector to have received /v1/traces and /v1/metrics");
         }
         finally
         {

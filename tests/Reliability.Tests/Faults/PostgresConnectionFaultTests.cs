@@ -35,7 +35,7 @@ public sealed class PostgresConnectionFaultTests : IAsyncLifetime
         var server = new NpgsqlConnectionStringBuilder(_database.ConnectionString);
         _proxy = new FaultyTcpProxy(server.Host!, server.Port);
         var throughProxy = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = _proxy.Port }.ConnectionString;
-        _bot = new BotUnderTest(_database, hostConnectionString: throughProxy, services: s => s.ConfigureDbContext<PmfDbContext>(o => o.AddInterceptors(_fault)));
+        _bot = new BotUnderTest(_database, hostConnectionString: throughProxy, services: s => s.ConfigurePmfDbContext(o => o.AddInterceptors(_fault)));
         _ = _bot.Server;
     }
 
