@@ -172,7 +172,19 @@ public sealed class OwnCouncilJourneys(OwnCouncilWorld world, ITestOutputHelper 
     public async Task Journey_13d_the_scrutiny_chair_asks_for_a_priority_and_sees_travel_against_the_same_quarter_last_year_from_the_imported_values()
     {
         var clock = Stopwatch.StartNew();
-        var status = await world.Performance.AskInChannelAsync(OwnCouncilWorld.TeamsId("scrutiny-chair"), "status RCP-1", m => m.Words.Contains("RCP-1"));
+        var sophie = world.Performance;
+
+        // The performance team links the committee to its channel, from inside it (the data list gave no channel).
+        var linked = await sophie.AskInChannelAsync(sophie.UserId, "link board Rivermouth Overview and Scrutiny Committee", m => m.Words.Contains("linked"));
+        output.WriteLine(linked.Words);
+        Assert.Contains("Rivermouth Overview and Scrutiny Committee is linked to this channel", linked.Words);
+        await using (var db = world.Database())
+        {
+            var channel = await db.Boards.AsNoTracking().Where(b => b.Name == "Rivermouth Overview and Scrutiny Committee").Select(b => b.Channel).SingleAsync();
+            Assert.Equal(sophie.ChannelId, channel?.ChannelId);
+        }
+
+        var status = await sophie.AskInChannelAsync(OwnCouncilWorld.TeamsId("scrutiny-chair"), "status RCP-1", m => m.Words.Contains("RCP-1"));
         var words = Regex.Replace(status.Words, @"\s+", " ");
         output.WriteLine(words);
         await AssertLinkedAsync("scrutiny-chair");
@@ -186,7 +198,7 @@ public sealed class OwnCouncilJourneys(OwnCouncilWorld world, ITestOutputHelper 
         Assert.Matches(@"RM-ASC2 .*?↓ Worsening since last period · → No change since same period last year", words);
         Assert.Contains("Agree a joint reablement capacity plan with the hospital trust (Dan Whitley, due 31 Jan 2026)", words);
         Assert.Contains("before mitigation: high impact, high likelihood; after: high impact, medium likelihood", words);
-        world.Record("Journey 13d: the scrutiny chair asks \"status RCP-1\" in the committee's channel; travel against the same quarter last year", clock.Elapsed);
+        world.Record("Journey 13d: the performance team links the committee's channel; its chair asks \"status RCP-1\" there; travel against the same quarter last year", clock.Elapsed);
     }
 
     /// <summary>Dan's Q3 2025/26 figures: see <see cref="Journey_13d_the_scrutiny_chair_asks_for_a_priority_and_sees_travel_against_the_same_quarter_last_year_from_the_imported_values"/>.</summary>

@@ -130,14 +130,17 @@ public sealed class Playground : IAsyncDisposable
     }
 
     /// <summary>
-    /// Another member of this person's Teams (one of the config's users) @mentions the bot in the
-    /// board channel: a message activity built as Teams sends it, through the playground's custom
-    /// activities. Waits for the bot's card in the channel.
+    /// This person, or another member of their Teams (one of the config's users), @mentions the bot
+    /// in the board channel: a message activity built as Teams sends it, through the playground's
+    /// custom activities. Waits for the bot's card in the channel.
     /// </summary>
     public async Task<BotMessage> AskInChannelAsync(string userId, string text, Func<BotMessage, bool>? wanted = null)
     {
-        var user = Config["users"]!.AsArray().Single(u => u!["id"]!.GetValue<string>() == userId)!;
+        var user = userId == UserId
+            ? Config["currentUser"]!
+            : Config["users"]!.AsArray().Single(u => u!["id"]!.GetValue<string>() == userId)!;
         var team = Config["teams"]!.AsArray()[0]!;
+        var channel = team["channels"]!.AsArray().Last(c => c!["id"]!.GetValue<string>() == ChannelId)!;
         var bot = Config["bot"]!;
         var tenant = Config["tenantId"]!.GetValue<string>();
         var mention = $"<at>{bot["name"]!.GetValue<string>()}</at>";
@@ -164,7 +167,7 @@ public sealed class Playground : IAsyncDisposable
             {
                 ["tenant"] = new JsonObject { ["id"] = tenant },
                 ["team"] = new JsonObject { ["id"] = team["id"]!.GetValue<string>(), ["name"] = team["name"]!.GetValue<string>() },
-                ["channel"] = new JsonObject { ["id"] = ChannelId },
+                ["channel"] = new JsonObject { ["id"] = ChannelId, ["name"] = channel["name"]?.GetValue<string>() },
             },
         });
         await EnsureAsync(sent, $"{user["name"]} says \"{text}\" in {ChannelId}");
