@@ -29,8 +29,11 @@ public sealed class ConnectorFaultTests(ITestOutputHelper output) : IAsyncLifeti
     {
         _bot = new BotUnderTest(new SqliteTestDatabase(), new Dictionary<string, string?>
         {
-            ["Bot:Connector:AttemptTimeout"] = "00:00:01",
-            ["Bot:Connector:TotalTimeout"] = "00:00:10",
+            // Long enough that the fake's ordinary answers never time out on a busy machine (at 1 s,
+            // two CI runs side by side made ordinary sends "no answer"); the slow answer below is
+            // well past it.
+            ["Bot:Connector:AttemptTimeout"] = "00:00:05",
+            ["Bot:Connector:TotalTimeout"] = "00:00:30",
             ["Bot:Connector:MaxRetryAttempts"] = "3",
             ["Bot:Connector:RetryBaseDelay"] = "00:00:00.050",
             ["Bot:Connector:RetryMaxDelay"] = "00:00:00.200",
@@ -107,7 +110,7 @@ public sealed class ConnectorFaultTests(ITestOutputHelper output) : IAsyncLifeti
     {
         var slow = _people.Take(6).Select(Conversation).ToHashSet();
         _teams.Script = (_, conversation) => slow.Contains(conversation) && !_teams.Sends.Any(s => s.ConversationId == conversation)
-            ? TeamsReply.Posted with { Delay = TimeSpan.FromSeconds(3) }
+            ? TeamsReply.Posted with { Delay = TimeSpan.FromSeconds(15) }
             : TeamsReply.Posted;
 
         await DeliverUntilNothingIsDueAsync();
