@@ -25,6 +25,13 @@ const TRAVEL = {
   Worsening: badge('↓ Worsening', 'attention'),
   NotComparable: badge('– Not comparable', 'default'),
 };
+// Against the same period last year, for the status card: not always the same way as against the last period.
+const YEAR_ON_YEAR = {
+  [TRAVEL.Improving.label]: TRAVEL.Improving,
+  [TRAVEL.NoChange.label]: TRAVEL.Improving,
+  [TRAVEL.Worsening.label]: TRAVEL.NoChange,
+  [TRAVEL.NotComparable.label]: TRAVEL.NotComparable,
+};
 const notice = (text = '', color = 'default') => ({ text, color });
 const pick = (list, i) => list[i % list.length];
 const ragCycle = ['Green', 'Green', 'Amber', 'Red', 'Green', 'Amber', 'Red', 'NoData', 'Green', 'Red', 'Amber', 'Green'];
@@ -361,6 +368,7 @@ function statusCard({ count, pageSize, page, actionCount, riskCount, chart }) {
       targetText: ind.targetText,
       rag: ind.rag,
       travel: ind.travel,
+      travelYear: YEAR_ON_YEAR[ind.travel.label],
       trend: ind.trend,
       trendText: 'Q3 2023/24 to Q2 2025/26',
       sharedText: ind.i % 5 === 2 ? 'Also counts towards CBP-4 Work with our staff to improve performance (shared: weakens the golden thread).' : '',
@@ -375,8 +383,8 @@ function statusCard({ count, pageSize, page, actionCount, riskCount, chart }) {
     })),
     risks: demo.risks.slice(0, riskCount).map(([title, ii, il, ri, rl]) => ({
       title,
-      inherentText: `${ii} impact, ${il} likelihood`,
-      residualText: `${ri} impact, ${rl} likelihood`,
+      inherentText: `${ii} impact, ${il} likelihood`.toLowerCase(),
+      residualText: `${ri} impact, ${rl} likelihood`.toLowerCase(),
       residual: riskBadge(ri, rl),
     })),
   };

@@ -97,7 +97,9 @@ public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProv
         var current = Enum.GetValues<Frequency>().Select(f => ReportingPeriods.Current(f, Today)).ToList();
         var ids = include.ToList();
         var answered = await LoadAsync(
+            // A value imported from the council's file is history, not a return the person made.
             MayAnswer(person).Where(r => (r.State == ReturnState.Submitted || r.State == ReturnState.SignedOff || r.State == ReturnState.SentBack)
+                && !r.IsImported
                 && (current.Contains(r.Period) || ids.Contains(r.Id))),
             cancellationToken);
         return answered.OrderByDescending(r => r.Period).ThenBy(r => r.Indicator.Code, StringComparer.Ordinal).ToList();

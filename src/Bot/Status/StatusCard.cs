@@ -26,7 +26,7 @@ public sealed class StatusCard(
     private sealed record Overall(Badge Rating, string StateText, string Summary);
 
     private sealed record IndicatorLine(
-        string IndicatorId, string Code, string Title, string ValueText, string TargetText, Badge Rag, Badge Travel,
+        string IndicatorId, string Code, string Title, string ValueText, string TargetText, Badge Rag, Badge Travel, Badge TravelYear,
         string Trend, string TrendText, string SharedText, string Commentary);
 
     private sealed record ActionLine(string Title, string OwnerName, string DueText, Badge Status, string Note);
@@ -92,17 +92,18 @@ public sealed class StatusCard(
             var shared = view.SharedWith.GetValueOrDefault(r.Indicator.Id, []);
             return new IndicatorLine(
                 r.Indicator.Id.ToString(), r.Indicator.Code, r.Indicator.Title, ResultText.Value(r), ResultText.Target(r.Target, r.Indicator),
-                Badge.Of(r.Rag), Badge.Of(r.Travel.AgainstPreviousPeriod), ResultText.Trend(r.Trend), ResultText.TrendPeriods(r.Trend),
+                Badge.Of(r.Rag), Badge.Of(r.Travel.AgainstPreviousPeriod), Badge.Of(r.Travel.AgainstSamePeriodLastYear), ResultText.Trend(r.Trend), ResultText.TrendPeriods(r.Trend),
                 shared.Count == 0 ? "" : $"Also counts towards {string.Join(" and ", shared)} (shared: weakens the golden thread).",
                 r.Return is { HasAnswer: true } ret ? ret.Commentary ?? "" : "");
         }).ToList();
         var actions = view.Actions.Select(a => new ActionLine(
-            a.Action.Title, a.OwnerName, $"due {ResultText.Date(a.Action.DueDate)}{(a.IsOverdue ? " (overdue)" : "")}",
+            a.Action.Title, a.OwnerName, $"{ResultText.Date(a.Action.DueDate)}{(a.IsOverdue ? " (overdue)" : "")}",
             Badge.Of(a.Action.Status), a.LatestNote ?? "")).ToList();
         var risks = view.Risks.Select(r => new RiskLine(
             r.Title,
-            $"Before mitigation: {Level(r.InherentImpact)} impact, {Level(r.InherentLikelihood)} likelihood",
-            $"After mitigation: {Level(r.ResidualImpact)} impact, {Level(r.ResidualLikelihood)} likelihood",
+            // The card says "before mitigation: ...; after: ...".
+            $"{Level(r.InherentImpact)} impact, {Level(r.InherentLikelihood)} likelihood",
+            $"{Level(r.ResidualImpact)} impact, {Level(r.ResidualLikelihood)} likelihood",
             Badge.OfRisk(r.ResidualScore))).ToList();
 
         return renderer.RenderPaged(Kind, PageSize, size =>

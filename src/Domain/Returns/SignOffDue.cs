@@ -8,7 +8,8 @@ namespace PmfBot.Domain.Returns;
 /// When a directorate's performance lead gets the sign-off card (where the directorate uses
 /// sign-off): once all the directorate's returns for a period are in and some wait for sign-off,
 /// and again on the period's sign-off due date while any submitted return still waits. One card
-/// per directorate and period on each occasion.
+/// per directorate and period on each occasion. Values imported from a council's file are history:
+/// they count as in but never wait for sign-off (<see cref="SignOffReturns"/> does not sign them off).
 /// </summary>
 public sealed class SignOffDue(PmfDbContext db, ReturnCalendar calendar)
 {
@@ -49,7 +50,7 @@ public sealed class SignOffDue(PmfDbContext db, ReturnCalendar calendar)
         var directorateIds = leads.Keys.ToList();
         var rows = await db.Returns.AsNoTracking()
             .Where(r => r.DueDate >= oldestDue && r.Indicator.DirectorateId != null && directorateIds.Contains(r.Indicator.DirectorateId.Value))
-            .Select(r => new { DirectorateId = r.Indicator.DirectorateId!.Value, r.Period, r.State })
+            .Select(r => new { DirectorateId = r.Indicator.DirectorateId!.Value, r.Period, r.State, r.IsImported })
             .ToListAsync(cancellationToken);
 
         var asks = new List<Ask>();
@@ -62,7 +63,7 @@ public sealed class SignOffDue(PmfDbContext db, ReturnCalendar calendar)
                 continue;
             }
 
-            var waiting = group.Any(r => r.State == ReturnState.Submitted);
+            var waiting = group.Any(r => r.State == ReturnState.Submitted && !r.IsImported);
             var allIn = group.All(r => r.State is ReturnState.Submitted or ReturnState.SignedOff);
             var lead = leads[directorateId];
             if (waiting && allIn)

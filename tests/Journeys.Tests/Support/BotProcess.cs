@@ -27,7 +27,9 @@ public sealed class BotProcess : IAsyncDisposable
 
     public string Log => _process.Output;
 
-    public static async Task<BotProcess> StartAsync(string postgresConnectionString)
+    /// <param name="demoSeed">False: a council's own data only (the demo council is not seeded); the demo clock still runs.</param>
+    /// <param name="demoDay">The day the demo clock starts on.</param>
+    public static async Task<BotProcess> StartAsync(string postgresConnectionString, bool demoSeed = true, string demoDay = DemoDay)
     {
         var url = new Uri($"http://127.0.0.1:{FreePort()}/");
         var process = ChildProcess.Start(
@@ -38,8 +40,8 @@ public sealed class BotProcess : IAsyncDisposable
             {
                 ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/'),
                 ["ConnectionStrings__Pmf"] = postgresConnectionString,
-                ["Demo__Seed"] = "true",
-                ["Demo__Today"] = DemoDay,
+                ["Demo__Seed"] = demoSeed ? "true" : "false",
+                ["Demo__Today"] = demoDay,
                 ["Scheduler__PollInterval"] = "00:00:00.500",
                 ["Logging__LogLevel__PmfBot"] = "Information",
             },

@@ -58,6 +58,23 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public Task WriteLineAsync(string line) => _process.StandardInput.WriteLineAsync(line);
 
+    /// <summary>Waits for a command that ends by itself (an import) and gives its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan patience)
+    {
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} did not finish within {patience.TotalSeconds:0} s:\n{Output}");
+        }
+
+        // WaitForExitAsync also waits for the redirected output to be read to its end.
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

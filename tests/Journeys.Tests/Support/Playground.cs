@@ -46,6 +46,9 @@ public sealed class Playground : IAsyncDisposable
     /// <summary>The board channel in this person's team (playground/&lt;persona&gt;.yml).</summary>
     public string ChannelId { get; private set; } = "";
 
+    /// <summary>The playground's mock Teams context (GET /_internal/v1/config): tenant, bot, users, team.</summary>
+    public JsonObject Config { get; private set; } = [];
+
     /// <summary>How many bot messages have arrived so far: a mark to wait from.</summary>
     public int Mark
     {
@@ -60,13 +63,14 @@ public sealed class Playground : IAsyncDisposable
 
     public string Log => _process.Output;
 
-    public static async Task<Playground> StartAsync(string persona, Uri botEndpoint)
+    /// <param name="configPath">A config file of one's own (a council's people) instead of playground/&lt;persona&gt;.yml.</param>
+    public static async Task<Playground> StartAsync(string persona, Uri botEndpoint, string? configPath = null)
     {
         var port = FreePort();
         var process = ChildProcess.Start(
             $"playground {persona}",
             "bash",
-            [Repository.Script("playground.sh"), persona, port.ToString()],
+            [Repository.Script("playground.sh"), configPath ?? persona, port.ToString()],
             new Dictionary<string, string> { ["PMFBOT_ENDPOINT"] = botEndpoint.ToString() });
         var playground = new Playground(persona, port, process);
         await playground.WaitUntilUpAsync();
@@ -123,6 +127,51 @@ public sealed class Playground : IAsyncDisposable
             ?? throw new InvalidOperationException("The playground gave no botAdded template.");
         var sent = await _http.PostAsJsonAsync("_internal/v1/customActivities", template);
         await EnsureAsync(sent, $"adding the bot to {ChannelId}");
+    }
+
+    /// <summary>
+    /// This person, or another member of their Teams (one of the config's users), @mentions the bot
+    /// in the board channel: a message activity built as Teams sends it, through the playground's
+    /// custom activities. Waits for the bot's card in the channel.
+    /// </summary>
+    public async Task<BotMessage> AskInChannelAsync(string userId, string text, Func<BotMessage, bool>? wanted = null)
+    {
+        var user = userId == UserId
+            ? Config["currentUser"]!
+            : Config["users"]!.AsArray().Single(u => u!["id"]!.GetValue<string>() == userId)!;
+        var team = Config["teams"]!.AsArray()[0]!;
+        var channel = team["channels"]!.AsArray().Last(c => c!["id"]!.GetValue<string>() == ChannelId)!;
+        var bot = Config["bot"]!;
+        var tenant = Config["tenantId"]!.GetValue<string>();
+        var mention = $"<at>{bot["name"]!.GetValue<string>()}</at>";
+        var mark = Mark;
+        var sent = await _http.PostAsJsonAsync("_internal/v1/customActivities", new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = Guid.NewGuid().ToString(),
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = new Uri(Url, "_connector").ToString(),
+            ["recipient"] = new JsonObject { ["id"] = bot["id"]!.GetValue<string>(), ["name"] = bot["name"]!.GetValue<string>() },
+            ["conversation"] = new JsonObject { ["id"] = ChannelId, ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = tenant },
+            ["from"] = new JsonObject { ["id"] = userId, ["name"] = user["name"]!.GetValue<string>(), ["aadObjectId"] = user["aadObjectId"]!.GetValue<string>() },
+            ["text"] = $"{mention} {text}",
+            ["textFormat"] = "plain",
+            ["entities"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "mention",
+                ["text"] = mention,
+                ["mentioned"] = new JsonObject { ["id"] = bot["id"]!.GetValue<string>(), ["name"] = bot["name"]!.GetValue<string>() },
+            }),
+            ["channelData"] = new JsonObject
+            {
+                ["tenant"] = new JsonObject { ["id"] = tenant },
+                ["team"] = new JsonObject { ["id"] = team["id"]!.GetValue<string>(), ["name"] = team["name"]!.GetValue<string>() },
+                ["channel"] = new JsonObject { ["id"] = ChannelId, ["name"] = channel["name"]?.GetValue<string>() },
+            },
+        });
+        await EnsureAsync(sent, $"{user["name"]} says \"{text}\" in {ChannelId}");
+        return await WaitForAsync(mark, m => m.ConversationId.StartsWith(ChannelId, StringComparison.Ordinal) && m.Card is not null && (wanted?.Invoke(m) ?? true), $"the bot's answer in the channel to {user["name"]}'s \"{text}\"");
     }
 
     /// <summary>The first bot message since <paramref name="mark"/> that matches, waiting for it if need be.</summary>
@@ -196,6 +245,7 @@ public sealed class Playground : IAsyncDisposable
         }
 
         var config = (await _http.GetFromJsonAsync<JsonObject>("_internal/v1/config"))!["config"]!;
+        Config = config.AsObject();
         UserId = config["currentUser"]!["id"]!.GetValue<string>();
         UserName = config["currentUser"]!["name"]!.GetValue<string>();
         PersonalChatId = config["personalChat"]!["id"]!.GetValue<string>();

@@ -91,6 +91,37 @@ public abstract class DirectorateCardsTests(TestDatabase database) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Values_imported_from_a_councils_file_are_history_and_ask_no_sign_off_while_one_submitted_in_teams_does()
+    {
+        // Both Q2 returns filled in by an import on the 9th (a council going live mid-cycle), then one
+        // of them corrected through PmfBot on the 16th: only that one waits for the performance lead.
+        await RunDaysAsync(D(2025, 10, 1), D(2025, 10, 24), before: async day =>
+        {
+            if (day == D(2025, 10, 9))
+            {
+                await using var db = database.NewContext();
+                foreach (var imported in await db.Returns.Include(r => r.Indicator).Where(r => r.Period == Q2).ToListAsync())
+                {
+                    imported.Import(TestCouncil.Entry(81), overwriteSubmitted: false, PmfBot.Domain.Audit.Actor.System, _clock.GetUtcNow());
+                }
+
+                await db.SaveChangesAsync();
+            }
+
+            if (day == D(2025, 10, 16))
+            {
+                Assert.Empty(_delivery.Of(OutboxKinds.SignOff));
+                await SubmitAsync(_council.Schools.Id);
+            }
+        });
+
+        var signOffs = _delivery.Of(OutboxKinds.SignOff);
+        Assert.Equal(
+            [("returns-in", D(2025, 10, 16)), ("due", D(2025, 10, 21))],
+            signOffs.Select(c => (c.Payload<SignOffPayload>().Occasion, c.Day)));
+    }
+
+    [Fact]
     public async Task A_directorate_that_does_not_use_sign_off_gets_no_sign_off_card()
     {
         await using (var db = database.NewContext())

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 using PmfBot.Bot.Tests.Conversation.Support;
 using PmfBot.Domain.Demo;
@@ -26,6 +27,27 @@ public sealed class ReturnCardTests : IAsyncLifetime
         Assert.Contains("Overdue since", text);
         Assert.Contains("CPP-H6", text); // already submitted, listed as done
         Assert.Single(ReturnIds(DataOf(card, "returns.submit")));
+    }
+
+    [Fact]
+    public async Task A_value_imported_from_the_councils_file_is_history_not_one_of_the_owners_returns()
+    {
+        Assert.Contains("CPP-H6", ConversationBot.TextOf(await _bot.MyReturnsAsync(Owner)));
+
+        // A council going live mid-quarter imports this quarter's value for CPP-H6, which Kate had submitted.
+        await using (var db = _bot.NewContext())
+        {
+            var h6 = await db.Returns.Include(r => r.Indicator)
+                .SingleAsync(r => r.Indicator.Code == "CPP-H6" && r.Period == PmfBot.Domain.Calendar.Period.Quarter(2025, 2));
+            h6.Import(new ReturnEntry(41_000m, null, null, null, "Visits from the leisure trust's own count.", null, null), overwriteSubmitted: true, PmfBot.Domain.Audit.Actor.System, _bot.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        }
+
+        var text = ConversationBot.TextOf(await _bot.MyReturnsAsync(Owner));
+
+        Assert.Contains("CPP-H4", text);
+        Assert.DoesNotContain("CPP-H6", text);
+        Assert.DoesNotContain("submitted by someone", text);
     }
 
     [Fact]

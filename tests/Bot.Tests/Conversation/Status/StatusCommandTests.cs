@@ -34,6 +34,33 @@ public abstract class StatusCommandTests(TestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_indicator_shows_travel_since_last_period_and_since_the_same_period_last_year_and_actions_and_risks_read_once()
+    {
+        await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "help"); // the host starts and seeds the demo council
+        string code;
+        await using (var db = _bot.NewContext())
+        {
+            // A priority with a board action and a risk, so their lines are on the card too.
+            var withRisks = await db.Risks.Select(r => r.PriorityId).ToListAsync();
+            var withActions = await db.BoardActions.Where(a => a.PriorityId != null).Select(a => a.PriorityId!.Value).ToListAsync();
+            var id = withRisks.Intersect(withActions).First();
+            code = await db.Priorities.Where(p => p.Id == id).Select(p => p.Code).SingleAsync();
+        }
+
+        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, $"status {code}"));
+
+        var text = ConversationBot.TextOf(card);
+        var indicators = ReadCards.Actions(card).Count(a => a["verb"]!.GetValue<string>() == "indicator.history");
+        Assert.Equal(indicators, System.Text.RegularExpressions.Regex.Count(text, "since last period"));
+        Assert.Equal(indicators, System.Text.RegularExpressions.Regex.Count(text, "since same period last year"));
+        Assert.DoesNotContain("due due", text);
+        Assert.Matches(@"due \d{1,2} [A-Z][a-z]{2} 20\d\d", text);
+        Assert.DoesNotContain("Before mitigation", text);
+        Assert.DoesNotContain("After mitigation", text);
+        Assert.Matches("before mitigation: (low|medium|high) impact, (low|medium|high) likelihood; after: (low|medium|high) impact", text);
+    }
+
+    [Fact]
     public async Task Status_asked_again_after_a_change_saved_by_another_server_shows_the_change()
     {
         var first = ConversationBot.TextOf(Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "status hw1")));
