@@ -4,6 +4,7 @@ using PmfBot.Bot.Delivery;
 using PmfBot.Bot.Demo;
 using PmfBot.Bot.Health;
 using PmfBot.Bot.Import;
+using PmfBot.Bot.Notices;
 using PmfBot.Bot.Publication;
 using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
@@ -22,6 +23,7 @@ builder.AddTeamsBot();
 builder.AddPmfConversation();
 builder.AddPmfCycle();
 builder.AddPublication();
+builder.AddNotices();
 builder.AddPmfHealth();
 builder.AddPmfTelemetry();
 builder.AddDashboardSignIn();
@@ -33,6 +35,7 @@ if (app.RunsWeb())
 {
     app.MapTeamsBot();
     app.MapPublication();
+    app.MapNotices();
 }
 
 app.MapPmfSchedulerDashboard();
