@@ -29,7 +29,7 @@ public sealed class ReleaseButtonTests : IAsyncLifetime
         Assert.NotNull(button);
         Assert.Contains("Quarter 2 2025/26 has not been released for public display yet.", ConversationBot.TextOf(card));
 
-        var answer = ConversationBot.CardOf(await _bot.ClickAsync(Officer, ReleaseQuarterActionVerb, button!["data"]!.AsObject()));
+        var answer = ConversationBot.CardOf(await _bot.ClickAsync(Officer, ReleaseQuarterActionVerb, button!["data"]!.DeepClone().AsObject()));
 
         var text = ConversationBot.TextOf(answer);
         Assert.Contains("Quarter 2 2025/26 is released for public display", text);
@@ -49,7 +49,7 @@ public sealed class ReleaseButtonTests : IAsyncLifetime
     {
         var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.AuditChair, "compliance"));
 
-        var answer = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.AuditChair, ReleaseQuarterActionVerb, Release(card)!["data"]!.AsObject()));
+        var answer = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.AuditChair, ReleaseQuarterActionVerb, Release(card)!["data"]!.DeepClone().AsObject()));
 
         var text = ConversationBot.TextOf(answer);
         Assert.Contains("Only the performance team can release a quarter for public display or withdraw it.", text);

@@ -59,7 +59,7 @@ public sealed class CyclePublishCommandTests : IAsyncLifetime
     [Theory]
     [InlineData("cycle publish 2025-26-Q3", "Quarter 3 2025/26 runs until 31 December 2025: it can be released once it has ended")]
     [InlineData("cycle publish Q2", "\"Q2\" is not a quarter. Write it as its financial year and number, for example 2025-26-Q2")]
-    [InlineData("cycle publish 2025-26-M07", "Scorecards are released by quarter: 2025-26-M07 is not one. Write the quarter like 2025-26-Q2.")]
+    [InlineData("cycle publish 2025-26-M07", "Scorecards are released by quarter: 2025-26-M07 is not one. Write the quarter like 2025-26-Q3.")]
     [InlineData("cycle publish 2019-20-Q1", "Nothing has been submitted or decided for Quarter 1 2019/20, so there is nothing to release.")]
     [InlineData("cycle unpublish", "Name the quarter to withdraw, for example: cycle unpublish 2025-26-Q2.")]
     public async Task A_quarter_that_cannot_be_released_gets_a_clear_answer(string typed, string expected)
