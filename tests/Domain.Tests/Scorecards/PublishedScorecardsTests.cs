@@ -147,7 +147,8 @@ public abstract class PublishedScorecardsTests(TestDatabase database) : Database
         await using var again = Database.NewContext();
         var contents = await new PublishedScorecards(again, Clock).ContentsAsync();
 
-        Assert.Equal(([], [Q1]), (unreleased.Quarters, unreleased.AwaitingRelease));
+        Assert.Empty(unreleased.Quarters);
+        Assert.Equal([Q1], unreleased.AwaitingRelease);
         Assert.Equal([Q1], contents.Quarters);
         Assert.Empty(contents.AwaitingRelease);
         Assert.Equal(["Children's Trust Board"], contents.Boards.Select(b => b.Name));
