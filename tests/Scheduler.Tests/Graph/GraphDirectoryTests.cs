@@ -44,8 +44,8 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddPmfStorage(_database.Options);
-        services.AddPmfDirectory(configuration);
+        services.AddDatabase(_database.Options);
+        services.AddGraph(configuration);
         services.AddSingleton<TokenCredential>(new StaticToken());
         _services = services.BuildServiceProvider();
     }
