@@ -42,6 +42,7 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
             ["Graph:TeamsAppId"] = "11111111-2222-3333-4444-555555555555",
         }).Build();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddDatabase(_database.Options);
