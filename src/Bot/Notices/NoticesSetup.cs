@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Bot.Publication;
+using PmfBot.Domain.Settings;
 
 namespace PmfBot.Bot.Notices;
 
@@ -13,14 +14,13 @@ public static class NoticesSetup
 
     public static WebApplicationBuilder AddNotices(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<NoticeOptions>().BindConfiguration(NoticeOptions.SectionName);
-        builder.Services.AddSingleton(services => Load(services.GetRequiredService<IOptions<NoticeOptions>>().Value));
+        builder.Services.AddSettings<NoticeOptions>(NoticeOptions.SectionName);
+        builder.Services.AddSingleton(services => services.GetRequiredService<IOptions<NoticeOptions>>().Value.Load());
         return builder;
     }
 
     public static WebApplication MapNotices(this WebApplication app)
     {
-        // Read now, so a missing file stops the host at start rather than at the first visit.
         var notices = app.Services.GetRequiredService<IReadOnlyList<Notice>>();
         var publication = app.Services.GetRequiredService<IOptions<PublicationOptions>>().Value;
         foreach (var notice in notices)
@@ -30,12 +30,6 @@ public static class NoticesSetup
 
         return app;
     }
-
-    private static IReadOnlyList<Notice> Load(NoticeOptions options) =>
-    [
-        Notice.Load(Notice.PrivacyPath, "Privacy notice", "Privacy", options.PrivacyText, options.PrivacyFile),
-        Notice.Load(Notice.TermsPath, "Terms of use", "Terms", options.TermsText, options.TermsFile),
-    ];
 
     private static IResult Answer(HttpContext http, Notice notice, string councilName)
     {
