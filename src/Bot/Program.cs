@@ -4,6 +4,7 @@ using PmfBot.Bot.Delivery;
 using PmfBot.Bot.Demo;
 using PmfBot.Bot.Health;
 using PmfBot.Bot.Import;
+using PmfBot.Bot.Notices;
 using PmfBot.Bot.Publication;
 using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
@@ -23,6 +24,7 @@ builder.AddTeams();
 builder.AddConversation();
 builder.AddDelivery();
 builder.AddPublication();
+builder.AddNotices();
 builder.AddHealth();
 builder.AddTelemetry();
 builder.AddDashboardSignIn();
@@ -34,6 +36,7 @@ if (app.RunsWeb())
 {
     app.MapTeams();
     app.MapPublication();
+    app.MapNotices();
 }
 
 app.MapSchedulerDashboard();

@@ -59,6 +59,7 @@ public static class DomainSetup
         services.AddScoped<ExceptionsReport>();
         services.AddScoped<DirectorateScorecard>();
         services.AddScoped<PublishedScorecards>();
+        services.AddScoped<ReleaseQuarter>();
         services.AddScoped<ComplianceForPeriod>();
         services.AddScoped<WhoIsDue>();
         services.AddScoped<Outbox.OutboxStore>();

@@ -660,6 +660,10 @@ function complianceCard({ directorateCount, ownerCount, pageSize, page }) {
     ownersHeading: 'Owners with late or missing returns',
     ...pageFields(p),
     pageText: `Page ${p.page} of ${p.pageCount}: owners ${p.from + 1} to ${p.to} of ${ownerCount}`,
+    // While publication is on: the quarter's release for public display, and the performance team's button.
+    releaseText: `${period.label} has not been released for public display yet.`,
+    releaseColor: 'default',
+    canRelease: true,
     owners: Array.from({ length: p.to - p.from }, (_, k) => {
       const n = p.from + k;
       const returns = Array.from({ length: 1 + (n % 4) }, (_, r) => ({

@@ -32,7 +32,7 @@ public sealed class CommandTable(IServiceProvider services, Speaker speaker, Fai
         new("trend", typeof(HistoryCard), "trend <indicator>", "An indicator's values, ratings and every change.", "trend NI 154"),
         new("demo", typeof(Demo.DemoCommand), "demo [next]", "Local demo only: where the demo clock is; move it to the cycle's next milestone.", "demo next", LocalDemoOnly: true),
         new("link board", typeof(Linking.LinkBoardCommand), "link board <board>", "Performance team, in a board's channel: post that board's summaries here.", "link board health and wellbeing"),
-        new("cycle", typeof(Cycle.CycleCommand), "cycle [preview|pause|resume|run|problems]", "Performance team: see, preview, pause, resume or run the quarterly cycle, and who could not be messaged.", "cycle preview"),
+        new("cycle", typeof(Cycle.CycleCommand), "cycle [preview|pause|resume|run|problems|publish|unpublish]", "Performance team: see, preview, pause, resume or run the quarterly cycle, see who could not be messaged, release a quarter for public display.", "cycle preview"),
     ];
 
     public async Task HandleAsync(TurnContext<MessageActivity> turn, CancellationToken cancellationToken)

@@ -55,6 +55,8 @@ public class PmfDbContext : DbContext
 
     public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
 
+    public DbSet<QuarterRelease> QuarterReleases => Set<QuarterRelease>();
+
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<SchemaVersion> SchemaVersions => Set<SchemaVersion>();
