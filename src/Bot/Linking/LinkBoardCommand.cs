@@ -23,7 +23,8 @@ public sealed class LinkBoardCommand(LinkBoardChannel link, BoardMeetings meetin
             return messages.NotKnown();
         }
 
-        if (ChannelOf(request.Activity) is not { } channel && MeetingChatOf(request.Activity) is { } meetingChat)
+        var channel = ChannelOf(request.Activity);
+        if (channel is null && MeetingChatOf(request.Activity) is { } meetingChat)
         {
             return await LinkMeetingAsync(person.Id, request.Argument, meetingChat, cancellationToken);
         }

@@ -17,14 +17,14 @@ public sealed record SearchQuery(string CommandId, string Text, bool InitialRun,
 
     public static SearchQuery From(JsonNode? value)
     {
-        var commandId = Text(value?["commandId"]) ?? "";
+        var commandId = TextOf(value?["commandId"]) ?? "";
         var parameters = value?["parameters"] as JsonArray ?? [];
         var initialRun = false;
         var typed = "";
         foreach (var parameter in parameters.OfType<JsonObject>())
         {
-            var name = Text(parameter["name"]);
-            var text = Text(parameter["value"]) ?? "";
+            var name = TextOf(parameter["name"]);
+            var text = TextOf(parameter["value"]) ?? "";
             if (string.Equals(name, "initialRun", StringComparison.OrdinalIgnoreCase))
             {
                 initialRun = string.Equals(text, "true", StringComparison.OrdinalIgnoreCase);
@@ -41,7 +41,7 @@ public sealed record SearchQuery(string CommandId, string Text, bool InitialRun,
         return new SearchQuery(commandId, typed, initialRun, skip, count);
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? TextOf(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private static int? Number(JsonNode? node) => node switch
     {
