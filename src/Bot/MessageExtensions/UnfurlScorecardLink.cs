@@ -1,10 +1,10 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PmfBot.Bot.Publication;
 using PmfBot.Bot.Status;
-using PmfBot.Bot.Teams.Messaging;
-using PmfBot.Domain.Calendar;
-using PmfBot.Domain.Scorecards;
 using PmfBot.Bot.Teams.Activities;
+using PmfBot.Bot.Teams.Messaging;
+using PmfBot.Domain.Scorecards;
 
 namespace PmfBot.Bot.MessageExtensions;
 
@@ -24,7 +24,7 @@ public sealed class UnfurlScorecardLink(PublishedScorecards scorecards, IOptions
 
     public async Task<InvokeResponse> HandleAsync(TurnContext<InvokeActivity> turn, CancellationToken cancellationToken)
     {
-        var url = turn.Activity.Value?["url"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        var url = turn.Activity.Value?["url"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         if (!publication.Value.Enabled || ScorecardAddress.Parse(url) is not { } address)
         {
             logger.LogInformation("Not unfurling {Url}: not a published scorecard address, or publication is off", Shorten(url));
@@ -116,31 +116,4 @@ public sealed class UnfurlScorecardLink(PublishedScorecards scorecards, IOptions
     }
 
     private static string Shorten(string? url) => url is null ? "(no url)" : url.Length > 120 ? url[..120] + "…" : url;
-}
-
-/// <summary>A published scorecard's address: <c>/published/{quarter}/boards|directorates/{slug}[.csv]</c>, on any host.</summary>
-public sealed record ScorecardAddress(Period Quarter, bool IsBoard, string Name)
-{
-    public static ScorecardAddress? Parse(string? url)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            return null;
-        }
-
-        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
-        if (segments.Length != 4 || "/" + segments[0] != PublishedAddresses.Root || !Period.TryParse(segments[1], out var quarter) || quarter.Kind != PeriodKind.Quarter)
-        {
-            return null;
-        }
-
-        var isBoard = segments[2] == "boards";
-        if (!isBoard && segments[2] != "directorates")
-        {
-            return null;
-        }
-
-        var name = segments[3].EndsWith(PublishedAddresses.CsvSuffix, StringComparison.OrdinalIgnoreCase) ? segments[3][..^PublishedAddresses.CsvSuffix.Length] : segments[3];
-        return name.Length == 0 ? null : new ScorecardAddress(quarter, isBoard, name);
-    }
 }
