@@ -76,5 +76,6 @@ public static class DomainSetup
         services.AddScoped<People.Linking.LinkTeamsAccount>();
         services.AddScoped<People.Linking.PeopleNotLinked>();
         services.AddScoped<Boards.Channels.LinkBoardChannel>();
+        services.AddScoped<Boards.Meetings.BoardMeetings>();
     }
 }

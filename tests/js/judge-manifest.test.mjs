@@ -270,3 +270,36 @@ describe('the package with its own ids', () => {
     assert.equal(manifest.version, '1.2.3');
   });
 });
+
+// Issue 14, part 3 and the meeting start: the search extension, link unfurling and meeting events.
+describe('the package with the message extension and meeting events', () => {
+  let manifest;
+  before(() => {
+    const run = packageWith(CONFIG);
+    assert.equal(run.status, 0, run.stderr);
+    manifest = manifestOf(run.zip);
+  });
+
+  test('offers the priority search the bot answers (src/Bot/MessageExtensions/SearchPriorities.cs), served by the same bot', () => {
+    const [extension] = manifest.composeExtensions;
+    assert.equal(extension.botId, BOT_ID);
+    const search = extension.commands.find((c) => c.id === 'searchPriorities');
+    assert.ok(search, 'the command id must be SearchPriorities.CommandId');
+    assert.equal(search.type, 'query');
+    assert.deepEqual(search.context.sort(), ['commandBox', 'compose']);
+    assert.equal(search.parameters.length, 1);
+  });
+
+  test("unfurls links on the bot's own domain only", () => {
+    const links = manifest.composeExtensions[0].messageHandlers.filter((h) => h.type === 'link');
+    assert.deepEqual(links.flatMap((h) => h.value.domains), [DOMAIN]);
+    assert.ok(manifest.validDomains.includes(DOMAIN));
+  });
+
+  test('asks for the resource-specific consent meeting start events need, in group chats and team channels', () => {
+    const names = manifest.authorization.permissions.resourceSpecific.map((p) => `${p.name}/${p.type}`).sort();
+    assert.deepEqual(names, ['ChannelMeeting.ReadBasic.Group/Application', 'OnlineMeeting.ReadBasic.Chat/Application']);
+    assert.ok(manifest.bots[0].scopes.includes('groupChat') && manifest.bots[0].scopes.includes('team'));
+    assert.ok(manifest.webApplicationInfo.id, 'meeting events need webApplicationInfo');
+  });
+});

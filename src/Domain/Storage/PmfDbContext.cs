@@ -68,6 +68,10 @@ public class PmfDbContext : DbContext
 
     public DbSet<DataVersion> DataVersion => Set<DataVersion>();
 
+    public DbSet<Boards.Meetings.BoardMeetingChat> BoardMeetingChats => Set<Boards.Meetings.BoardMeetingChat>();
+
+    public DbSet<Boards.Meetings.MeetingSummaryPost> MeetingSummaryPosts => Set<Boards.Meetings.MeetingSummaryPost>();
+
     /// <summary>This server's knowledge of the stamp (set by dependency injection; none outside it: every read asks the database).</summary>
     internal DataVersionWatch? Watch { get; set; }
 

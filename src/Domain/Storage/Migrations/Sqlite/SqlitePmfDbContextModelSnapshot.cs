@@ -189,6 +189,54 @@ namespace PmfBot.Domain.Storage.Migrations.Sqlite
                     b.ToTable("board_members", (string)null);
                 });
 
+            modelBuilder.Entity("PmfBot.Domain.Boards.Meetings.BoardMeetingChat", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LinkedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("LinkedById");
+
+                    b.ToTable("board_meeting_chats", (string)null);
+                });
+
+            modelBuilder.Entity("PmfBot.Domain.Boards.Meetings.MeetingSummaryPost", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("BoardId");
+
+                    b.ToTable("meeting_summary_posts", (string)null);
+                });
+
             modelBuilder.Entity("PmfBot.Domain.Conversations.ConversationReference", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1070,6 +1118,30 @@ namespace PmfBot.Domain.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PmfBot.Domain.Boards.Meetings.BoardMeetingChat", b =>
+                {
+                    b.HasOne("PmfBot.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PmfBot.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PmfBot.Domain.Boards.Meetings.MeetingSummaryPost", b =>
+                {
+                    b.HasOne("PmfBot.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
