@@ -63,6 +63,35 @@ public sealed class ImportedCouncilChartsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_indicator_began_with_its_first_target_and_one_with_neither_has_no_periods_and_no_chart()
+    {
+        await using (var db = _bot.NewContext())
+        {
+            var owner = await db.People.FirstAsync(p => p.Email == "alice.moran@rivermouth-council.example");
+            var withTarget = new Domain.Indicators.Indicator(Guid.NewGuid(), "RM-NEW1", "Streets with a tree planted this year", "%", Domain.Indicators.Polarity.HigherIsBetter, Domain.Indicators.Frequency.Quarterly, owner.Id);
+            withTarget.SetTarget(Period.FinancialYear(2025), 50);
+            db.Indicators.Add(withTarget);
+            db.Indicators.Add(new Domain.Indicators.Indicator(Guid.NewGuid(), "RM-NEW2", "Parks with a friends group", "%", Domain.Indicators.Polarity.HigherIsBetter, Domain.Indicators.Frequency.Quarterly, owner.Id));
+            await db.SaveChangesAsync();
+        }
+
+        var targeted = await HistoryAsync("RM-NEW1");
+        var empty = await HistoryAsync("RM-NEW2");
+
+        var text = ConversationBot.TextOf(targeted);
+        Assert.Equal(2, Regex.Count(text, @"Q\d 20\d\d/\d\d:\s*\|"));
+        Assert.Contains("Q1 2025/26", text);
+        Assert.DoesNotContain("Q4 2024/25", text);
+        var chart = Assert.Single(ReadCards.Charts(targeted));
+        Assert.Empty(ReadCards.Series(chart, "Value"));
+        Assert.Equal([("2025-06-30", 50m), ("2025-09-30", 50m)], ReadCards.Series(chart, "Target"));
+        Assert.Equal("Q1 2025/26: no value (target 50%); Q2 2025/26: no value (target 50%).", ReadCards.FallbackText(chart));
+        Assert.Empty(ReadCards.Charts(empty));
+        Assert.Contains("No returns or targets yet.", ConversationBot.TextOf(empty));
+        Assert.DoesNotMatch(@"Q\d 20\d\d/\d\d:", ConversationBot.TextOf(empty));
+    }
+
+    [Fact]
     public async Task The_history_writes_the_audit_trail_in_words()
     {
         await using (var db = _bot.NewContext())
