@@ -216,6 +216,15 @@ export function judge(name, template, data) {
   for (const m of undefinedPaths) if (!missing.has(m)) problems.push(`template: \${${m}} is undefined`);
   for (const m of caseMismatch) problems.push(`template: field "${m}" matches the data only ignoring case`);
 
+  const { bytes, problems: cardProblems } = judgeCard(name, card);
+  problems.push(...cardProblems);
+  return { card, bytes, problems, fields };
+}
+
+// The checks on an expanded card, whoever expanded it: the official templating here, or the bot's
+// C# engine (judge-rendered.mjs, for cards the .NET tests render from a database).
+export function judgeCard(name, card) {
+  const problems = [];
   const minified = JSON.stringify(card);
   const bytes = Buffer.byteLength(minified, 'utf8');
   if (minified.includes('${')) problems.push('expanded card still contains "${"');
@@ -230,7 +239,7 @@ export function judge(name, template, data) {
   problems.push(...actionProblems(card, name, documentedVerbs()));
   problems.push(...colourProblems(card));
   if (bytes >= LIMIT_BYTES) problems.push(`${bytes} bytes: over the ${LIMIT_BYTES}-byte limit`);
-  return { card, bytes, problems, fields };
+  return { bytes, problems };
 }
 
 // Fields no data file of a template lets the template read: the data (and docs/cards.md) should

@@ -183,6 +183,35 @@ public sealed class ImportedCouncilChartsTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Every_card_with_a_chart_as_rendered_for_the_council_passes_microsofts_renderer_with_its_fallbacks()
+    {
+        using var scope = _bot.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        await using var db = _bot.NewContext();
+        var cards = new List<(string, string, JsonObject)> { ("scrutiny", "scrutiny-summary-card", await services.GetRequiredService<SummaryCards>().ScrutinySummaryAsync(null, Q2, CancellationToken.None)) };
+        foreach (var board in await db.Boards.ToListAsync())
+        {
+            cards.Add(($"board {board.Name}", "board-summary-card", await services.GetRequiredService<SummaryCards>().BoardSummaryAsync(board.Id, Q2, CancellationToken.None)));
+        }
+
+        foreach (var priority in await db.Priorities.ToListAsync())
+        {
+            cards.Add(($"status {priority.Code}", "status-card", await services.GetRequiredService<StatusCard>().BuildAsync(priority.Id, Q2, 1, CancellationToken.None)));
+        }
+
+        foreach (var indicator in await db.Indicators.ToListAsync())
+        {
+            cards.Add(($"history {indicator.Code}", "history-card", await HistoryAsync(indicator.Code)));
+        }
+
+        var judged = RenderedCardJudge.Judge(cards);
+
+        Assert.Equal(cards.Count, judged.Count);
+        Assert.All(judged, j => Assert.True(j.Value.Count == 0, $"{j.Key}:\n  {string.Join("\n  ", j.Value)}"));
+        Assert.True(cards.Sum(c => ReadCards.Charts(c.Item3).Count()) >= cards.Count, "every card drew at least one chart");
+    }
+
     private async Task<JsonObject> HistoryAsync(string code)
     {
         using var scope = _bot.Services.CreateScope();
