@@ -39,8 +39,8 @@ public sealed class ReturnRoundTripTests(ITestOutputHelper output) : IAsyncLifet
         var one = await SubmitPageAsync(collated: 0);
         var three = await SubmitPageAsync(collated: 3);
 
-        output.WriteLine($"returns.submit, page of 1: {one} database round trips");
-        output.WriteLine($"returns.submit, page of 3: {three} database round trips");
+        output.WriteLine($"returns.submit, page of 1: {one} database round trips, besides finding who clicked");
+        output.WriteLine($"returns.submit, page of 3: {three} database round trips, besides finding who clicked");
         Assert.Equal(one, three);
     }
 
@@ -109,6 +109,10 @@ public sealed class ReturnRoundTripTests(ITestOutputHelper output) : IAsyncLifet
             output.WriteLine("  " + command.ReplaceLineEndings(" ")[..Math.Min(160, command.Length)]);
         }
 
-        return sent.Count;
+        // Who clicked is looked up again only when the speaker cache heard of a change (the set-up's, just
+        // before): that look-up belongs to the click, not to the submit, and is counted apart.
+        var speaker = sent.Count(c => c.Contains("\"EntraObjectId\" =", StringComparison.Ordinal));
+        output.WriteLine($"  ({speaker} of them to look up who clicked)");
+        return sent.Count - speaker;
     }
 }
