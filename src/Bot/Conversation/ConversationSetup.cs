@@ -2,6 +2,7 @@ using PmfBot.Bot.Cards;
 using PmfBot.Bot.Help;
 using PmfBot.Bot.Linking;
 using PmfBot.Bot.Ratings;
+using PmfBot.Bot.Returns;
 using PmfBot.Bot.Teams;
 using PmfBot.Bot.Teams.Activities;
 
@@ -20,6 +21,7 @@ public static class ConversationSetup
         services.AddScoped<MessageCards>();
         services.AddScoped<FailureAnswers>();
         services.AddRatings();
+        services.AddReturnCards();
         services.AddActivityHandler<MessageActivity, CommandTable>();
         services.AddInvokeHandler<CardActionTable>();
         foreach (var handler in CommandTable.Routes.Select(r => r.Handler).Concat(CardActionTable.Verbs.Values).Distinct())
