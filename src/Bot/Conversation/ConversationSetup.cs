@@ -22,7 +22,6 @@ public static class ConversationSetup
         services.AddInvokeHandler<CardActionTable>();
         services.AddSingleton<CommandRoutes>();
         services.AddSingleton<CardVerbs>();
-        services.AddCardAction<CardPageAction>("card.page");
         foreach (var feature in Features())
         {
             feature.Add(services);

@@ -55,8 +55,8 @@ public sealed partial class FeatureRegistrationTests
     {
         var refused = Assert.Throws<InvalidOperationException>(() => new CardVerbs(
         [
-            new CardVerb("status.show", typeof(Status.StatusCard)),
-            new CardVerb("Status.Show", typeof(Exceptions.ExceptionsCard)),
+            new CardVerb("status.show", typeof(PmfBot.Bot.Status.StatusCard)),
+            new CardVerb("Status.Show", typeof(PmfBot.Bot.Exceptions.ExceptionsCard)),
         ]));
 
         Assert.Contains("StatusCard", refused.Message);
