@@ -92,14 +92,14 @@ public sealed class ActionProgressCard(PmfDbContext db, CardRenderer renderer)
             boardName,
             priority ?? "No priority",
             $"asked for at the {action.RequestedIn.Label} wash-up",
-            CardWords.Date(action.DueDate),
+            CardText.Date(action.DueDate),
             Badge.Of(action.Status),
             notice ?? Notice.None,
             action.Progress.Where(p => p.Period != period).OrderByDescending(p => p.Period)
                 .Select(p => new Previous(
                     p.Period.Label,
                     Badge.Of(p.Status),
-                    $"{names.GetValueOrDefault(p.ById, "unknown")}, {CardWords.ShortDate(p.At)}",
+                    $"{names.GetValueOrDefault(p.ById, "unknown")}, {CardText.ShortDate(p.At)}",
                     p.Note))
                 .ToList(),
             viewer.Id == action.OwnerId || viewer.IsPerformanceTeam,

@@ -50,7 +50,7 @@ public sealed class AddActionFromSummary(PmfDbContext db, AddBoardAction add, Su
             var owner = await db.People.AsNoTracking().Where(p => p.Id == action.OwnerId).Select(p => p.Name).SingleAsync(cancellationToken);
             return await summaries.BoardSummaryAsync(
                 boardId, quarter, cancellationToken, request.Person,
-                Notice.Good($"Added \"{action.Title}\" for {owner}, due {CardWords.Date(action.DueDate)}. They are told now."));
+                Notice.Good($"Added \"{action.Title}\" for {owner}, due {CardText.Date(action.DueDate)}. They are told now."));
         }
         catch (PmfRuleException refused) when (refused.Field is { Length: > 0 })
         {

@@ -31,7 +31,7 @@ public sealed class RecordProgressAction(RecordActionProgress record, ActionProg
         return outcome switch
         {
             Outcome.Saved saved => await card.RenderAsync(
-                actionId, period, request.Person, Notice.Good($"Progress for {period.Label} saved at {CardWords.Time(saved.At)}."), cancellationToken: cancellationToken),
+                actionId, period, request.Person, Notice.Good($"Progress for {period.Label} saved at {CardText.Time(saved.At)}."), cancellationToken: cancellationToken),
             Outcome.Stale stale => await card.RenderAsync(
                 actionId, ReportingPeriods.Current(Frequency.Quarterly, UkTime.Today(clock)), request.Person, Notice.Warning(stale.Message), cancellationToken: cancellationToken),
             Outcome.Invalid invalid => await card.RenderAsync(

@@ -91,8 +91,8 @@ public sealed class ComplianceCard(
         var overall = ComplianceCounts.Of("All", lines.Select(l => l.Status));
         var due = lines.Where(l => l.Status != ReturnCompliance.NotYetDue).Select(l => l.DueDate).DefaultIfEmpty().Max();
         var dueText = judged.Count == 0
-            ? $"No returns for {quarter.Label} are due yet. Figures at {ResultText.DateTime(now)}."
-            : $"Returns were due by {ResultText.LongDate(due)}. Figures at {ResultText.DateTime(now)}.";
+            ? $"No returns for {quarter.Label} are due yet. Figures at {CardText.DateTime(now)}."
+            : $"Returns were due by {CardText.LongDate(due)}. Figures at {CardText.DateTime(now)}.";
         var directorates = directorateId is null
             ? lines.GroupBy(l => l.DirectorateName).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => ComplianceCounts.Of(g.Key, g.Select(l => l.Status)))
@@ -112,8 +112,8 @@ public sealed class ComplianceCard(
                     .ToList()))
             .ToList();
         var headline = overall.Due == 0
-            ? $"{ResultText.Plural(overall.Total, "return", "returns")} owed, none due yet."
-            : $"{ResultText.Plural(overall.Due, "return", "returns")} due: {overall.OnTime} on time ({overall.PercentOnTime:0.#}%), {overall.Late} late, {overall.Missing} missing.";
+            ? $"{CardText.Plural(overall.Total, "return", "returns")} owed, none due yet."
+            : $"{CardText.Plural(overall.Due, "return", "returns")} due: {overall.OnTime} on time ({overall.PercentOnTime:0.#}%), {overall.Late} late, {overall.Missing} missing.";
 
         return renderer.RenderPaged(Kind, PageSize, size =>
         {

@@ -1,3 +1,4 @@
+using PmfBot.Bot.Cards;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PmfBot.Bot.Conversation;

@@ -189,7 +189,7 @@ public sealed class TeamsOutboxDelivery(IServiceScopeFactory scopes, IConnectorC
             case OutboxKinds.SelfAssessment:
             {
                 var payload = PlannedMessage.Read<SelfAssessmentPayload>(message.Payload);
-                var notice = Notice.Warning($"The board meets on {CardWords.LongDate(payload.BoardMeeting)}: please add your directorate's other concerns before then.");
+                var notice = Notice.Warning($"The board meets on {CardText.LongDate(payload.BoardMeeting)}: please add your directorate's other concerns before then.");
                 var card = await services.GetRequiredService<SelfAssessmentCard>()
                     .RenderAsync(payload.DirectorateId, Period.Parse(payload.QuarterKey), viewer!, notice, cancellationToken: cancellationToken);
                 return new Rendered(card, "Please add your directorate's self assessment");
@@ -226,7 +226,7 @@ public sealed class TeamsOutboxDelivery(IServiceScopeFactory scopes, IConnectorC
         var period = Period.Parse(payload.PeriodKey);
         var notice = payload.Occasion == "due"
             ? Notice.Warning($"Sign-off of {period.Label} returns is due today: returns are waiting for you.")
-            : Notice.Good($"Every {period.Label} return is in: please sign them off by {CardWords.LongDate(payload.SignOffDue)}.");
+            : Notice.Good($"Every {period.Label} return is in: please sign them off by {CardText.LongDate(payload.SignOffDue)}.");
         var card = await services.GetRequiredService<SignOffCards>()
             .CardAsync(viewer, payload.DirectorateId, period, 1, notice, SignOffCards.SendBackForm.Empty, cancellationToken);
         return new Rendered(card, payload.Occasion == "due" ? "Directorate sign-off is due today" : "Your directorate's returns are ready to sign off");

@@ -83,7 +83,7 @@ public sealed class ExceptionsCard(
             .Select(g => $"{g.Count()} {KindWords(g.Key)}").ToList();
         var counts = exceptions.Count == 0
             ? $"No exceptions for {scope} in {quarter.Label}."
-            : $"{ResultText.Plural(exceptions.Count, "indicator needs", "indicators need")} attention: {string.Join(", ", kinds)}.";
+            : $"{CardText.Plural(exceptions.Count, "indicator needs", "indicators need")} attention: {string.Join(", ", kinds)}.";
 
         return renderer.RenderPaged(Kind, PageSize, size =>
         {

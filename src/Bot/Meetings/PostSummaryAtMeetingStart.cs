@@ -1,3 +1,4 @@
+using PmfBot.Bot.Cards;
 using System.Text.Json.Nodes;
 using PmfBot.Bot.Status;
 using PmfBot.Bot.Summaries;

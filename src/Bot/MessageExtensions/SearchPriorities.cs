@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PmfBot.Bot.Cards;
 using PmfBot.Bot.Conversation;
 using PmfBot.Bot.Linking;
 using PmfBot.Bot.Status;

@@ -1,3 +1,4 @@
+using PmfBot.Bot.Cards;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using PmfBot.Bot.Publication;
@@ -103,7 +104,7 @@ public sealed class UnfurlScorecardLink(PublishedScorecards scorecards, IOptions
         var decided = ratings.Where(r => r.IsDecided && r.Rag is not null).Select(r => r.Rag!.Value).ToList();
         var waiting = ratings.Count - decided.Count;
         var counts = string.Join(", ", decided.GroupBy(r => r).OrderBy(g => g.Key).Select(g => $"{g.Count()} {PublishedWords.RagName(g.Key).ToLowerInvariant()}"));
-        return $"{ResultText.Plural(ratings.Count, "priority", "priorities")}{(counts.Length > 0 ? ": " + counts : "")}"
+        return $"{CardText.Plural(ratings.Count, "priority", "priorities")}{(counts.Length > 0 ? ": " + counts : "")}"
             + (waiting > 0 ? $"; {waiting} awaiting the board's decision." : ".");
     }
 

@@ -1,3 +1,4 @@
+using PmfBot.Bot.Cards;
 using System.Globalization;
 using PmfBot.Bot.Status;
 using PmfBot.Domain.Calendar;
@@ -84,13 +85,13 @@ public static class PublishedWords
 
     /// <summary>The result cell: the value with its unit, or the status when there is no value to show.</summary>
     public static string Result(PublishedResult result) => result.Result.Value is { } value
-        ? ResultText.Number(value, result.Result.Indicator.Unit)
+        ? CardText.Value(value, result.Result.Indicator.Unit)
         : ResultStatus(result);
 
-    public static string Target(PublishedResult result) => ResultText.Target(result.Result.Target, result.Result.Indicator);
+    public static string Target(PublishedResult result) => CardText.Target(result.Result.Target, result.Result.Indicator);
 
     public static string Generated(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, UkTime.Zone).ToString("d MMMM yyyy 'at' HH:mm", English);
 
-    private static string On(DateTimeOffset? at) => at is { } when ? $" on {ResultText.Date(when)}" : "";
+    private static string On(DateTimeOffset? at) => at is { } when ? $" on {CardText.ShortDate(when)}" : "";
 }

@@ -58,7 +58,7 @@ public sealed class ProposeRatingAction(PmfDbContext db, ProposeRating propose, 
                     priorityId,
                     period,
                     request.Person,
-                    Notice.Good($"Your proposal of {rag} was saved at {CardWords.Time(clock.GetUtcNow())}. It now waits for the chair, {chair}."),
+                    Notice.Good($"Your proposal of {rag} was saved at {CardText.Time(clock.GetUtcNow())}. It now waits for the chair, {chair}."),
                     cancellationToken: cancellationToken);
             }
             catch (PmfRuleException refused) when (refused.Field is { Length: > 0 } field)

@@ -117,8 +117,8 @@ public sealed class RatingCards(
             period.Label,
             (rating?.Version ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
             decided && rating!.DecidedAt is { } at
-                ? $"The chair decided on {CardWords.ShortDate(at)}."
-                : $"Please propose by {CardWords.LongDate(calendar.WorkingDays.Add(window.SignOff, 1))}; the board meets on {CardWords.Date(meeting)}.",
+                ? $"The chair decided on {CardText.ShortDate(at)}."
+                : $"Please propose by {CardText.LongDate(calendar.WorkingDays.Add(window.SignOff, 1))}; the board meets on {CardText.Date(meeting)}.",
             state switch
             {
                 RatingState.AwaitingProposal => isLead ? new Badge("Waiting for your proposal", "warning") : new Badge("Waiting for the lead officer's proposal", "warning"),
@@ -194,7 +194,7 @@ public sealed class RatingCards(
             decided,
             OutcomeOf(rating, decided, rating?.DecidedById is { } by ? people.GetValueOrDefault(by)?.Name ?? chairName : chairName),
             rating is { ProposedById: { } proposer, ProposedAt: { } proposedAt }
-                ? $"{people.GetValueOrDefault(proposer)?.Name ?? view.LeadOfficerName} on {CardWords.ShortDate(proposedAt)}"
+                ? $"{people.GetValueOrDefault(proposer)?.Name ?? view.LeadOfficerName} on {CardText.ShortDate(proposedAt)}"
                 : "",
             rating?.ProposedRag is { } proposed ? Badge.Of(proposed) : NoneYet,
             rating?.ProposedSummary ?? "",
@@ -231,7 +231,7 @@ public sealed class RatingCards(
             return new Outcome(NoneYet, "", "", "");
         }
 
-        var on = rating.DecidedAt is { } at ? $" on {CardWords.ShortDate(at)}" : "";
+        var on = rating.DecidedAt is { } at ? $" on {CardText.ShortDate(at)}" : "";
         return rating.State switch
         {
             RatingState.Approved => new Outcome(Badge.Of(rating.ProposedRag ?? Rag.NoData), $"approved by {chairName}{on}", "", ""),

@@ -148,8 +148,8 @@ public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProv
         var drafts = open.Count(r => r.State == ReturnState.Draft);
         var notStarted = open.Count(r => r.State == ReturnState.Open);
         var sentBack = open.Count(r => r.State == ReturnState.SentBack);
-        var progress = $"{ReturnText.Plural(open.Count + done.Count, "indicator", "indicators")} due: {done.Count} submitted, "
-            + $"{ReturnText.Plural(drafts, "draft", "drafts")}, {notStarted} not started" + (sentBack > 0 ? $", {sentBack} sent back" : "");
+        var progress = $"{CardText.Plural(open.Count + done.Count, "indicator", "indicators")} due: {done.Count} submitted, "
+            + $"{CardText.Plural(drafts, "draft", "drafts")}, {notStarted} not started" + (sentBack > 0 ? $", {sentBack} sent back" : "");
         var doneLines = done.Select(d => new DoneLine(
             d.Indicator.Code,
             d.Indicator.Title,
@@ -157,7 +157,7 @@ public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProv
             Badge.Of(d.EffectiveRag),
             d.State == ReturnState.SignedOff
                 ? "signed off"
-                : $"submitted by {submitters.GetValueOrDefault(d.SubmittedById ?? Guid.Empty, "someone")}, {(d.SubmittedAt is { } at ? ReturnText.ShortDate(at) : "")}")).ToList();
+                : $"submitted by {submitters.GetValueOrDefault(d.SubmittedById ?? Guid.Empty, "someone")}, {(d.SubmittedAt is { } at ? CardText.ShortDate(at) : "")}")).ToList();
 
         return renderer.RenderPaged("return-card", ReturnPageSize, size =>
         {
@@ -170,7 +170,7 @@ public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProv
                 period.Key,
                 period.Label,
                 person.Name,
-                open.Count == 0 ? "" : late ? $"Overdue since {ReturnText.Date(due)}" : $"Due {ReturnText.LongDate(due)}: {ReturnText.Plural(daysLeft, "working day", "working days")} left",
+                open.Count == 0 ? "" : late ? $"Overdue since {CardText.Date(due)}" : $"Due {CardText.LongDate(due)}: {CardText.Plural(daysLeft, "working day", "working days")} left",
                 late ? "attention" : daysLeft <= 1 ? "warning" : "default",
                 progress,
                 notice,
@@ -203,7 +203,7 @@ public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProv
             : r.State switch
             {
                 ReturnState.Draft => new Badge(
-                    UkTime.DateOf(r.LastChangedAt) == Today ? $"Draft saved {ReturnText.Time(r.LastChangedAt)}" : $"Draft saved {ReturnText.ShortDate(r.LastChangedAt)}",
+                    UkTime.DateOf(r.LastChangedAt) == Today ? $"Draft saved {CardText.Time(r.LastChangedAt)}" : $"Draft saved {CardText.ShortDate(r.LastChangedAt)}",
                     "warning"),
                 ReturnState.SentBack => new Badge("Sent back", "attention"),
                 _ => new Badge("Not started", "default"),
@@ -214,8 +214,8 @@ public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProv
             r.Indicator.Code,
             r.Period == cardPeriod ? r.Indicator.Title : $"{r.Indicator.Title} ({r.Period.Label})",
             r.Indicator.Unit,
-            ReturnText.Target(r.Indicator, r.Period),
-            ReturnText.Polarity(r.Indicator),
+            CardText.Target(r.Indicator.TargetFor(r.Period), r.Indicator),
+            CardText.Polarity(r.Indicator.Polarity),
             state,
             r.State == ReturnState.SentBack ? r.SentBackComment ?? "" : "",
             lastValues,
@@ -246,7 +246,7 @@ public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProv
         var history = await HistoryAsync(answered.Select(a => a.IndicatorId).Distinct().ToList(), cancellationToken);
         var open = answered.Where(a => a.State == ReturnState.Submitted && Today <= a.DueDate).ToList();
         var windowText = open.Count > 0
-            ? $"You can correct these until the end of {ReturnText.LongDate(open.Min(a => a.DueDate))}, unless they are signed off first."
+            ? $"You can correct these until the end of {CardText.LongDate(open.Min(a => a.DueDate))}, unless they are signed off first."
             : "The window has closed: ask your performance lead.";
         var lines = answered.Select(a =>
         {
@@ -268,7 +268,7 @@ public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProv
                     _ => new Badge("Submitted", "good"),
                 },
                 a.SubmittedAt is { } at
-                    ? $"Submitted by {names.GetValueOrDefault(a.SubmittedById ?? Guid.Empty, "someone")} on {ReturnText.ShortDate(at)} at {ReturnText.Time(at)}{(a.SubmittedLate ? " (late)" : "")}"
+                    ? $"Submitted by {names.GetValueOrDefault(a.SubmittedById ?? Guid.Empty, "someone")} on {CardText.ShortDate(at)} at {CardText.Time(at)}{(a.SubmittedLate ? " (late)" : "")}"
                     : "",
                 a.Commentary ?? "",
                 a.ActionsDelivered ?? "",

@@ -53,10 +53,10 @@ public abstract class ReturnPageAction(SubmitReturn submit, ReturnCards cards) :
         {
             Outcome.Saved saved when Intent == Intent.Submit => await cards.AfterSubmitAsync(
                 request.Person, saved.Returns, page,
-                Notice.Good($"Submitted {ReturnText.Plural(saved.Returns.Count, "return", "returns")} ({string.Join(", ", saved.Returns.Select(s => s.Indicator.Code))}). Thank you."),
+                Notice.Good($"Submitted {CardText.Plural(saved.Returns.Count, "return", "returns")} ({string.Join(", ", saved.Returns.Select(s => s.Indicator.Code))}). Thank you."),
                 cancellationToken),
             Outcome.Saved saved => await cards.ReturnCardAsync(
-                request.Person, page, Notice.Good($"Draft saved at {ReturnText.Time(saved.At)}."), new Dictionary<Guid, ReturnCards.Overlay>(),
+                request.Person, page, Notice.Good($"Draft saved at {CardText.Time(saved.At)}."), new Dictionary<Guid, ReturnCards.Overlay>(),
                 Intent == Intent.TurnPage || saved.AnsweredBefore.Count == 0 ? null : ids, cancellationToken, known: saved.Returns),
             Outcome.NothingTyped => await cards.ReturnCardAsync(request.Person, page, Notice.None, new Dictionary<Guid, ReturnCards.Overlay>(), null, cancellationToken),
             Outcome.Checked check => await CheckedAsync(request, check, typed, page, cancellationToken),
@@ -89,7 +89,7 @@ public abstract class ReturnPageAction(SubmitReturn submit, ReturnCards cards) :
         var problems = check.Previews.Values.Count(p => p.Error is not null);
         var notice = problems == 0
             ? Notice.Good("Checked: nothing is saved yet. Submit when you are happy.")
-            : Notice.Warning($"Checked: {ReturnText.Plural(problems, "return needs", "returns need")} attention before you can submit. Nothing was saved.");
+            : Notice.Warning($"Checked: {CardText.Plural(problems, "return needs", "returns need")} attention before you can submit. Nothing was saved.");
         var correcting = check.Returns.Any(r => r.HasAnswer);
         return await cards.ReturnCardAsync(request.Person, page, notice, overlays, correcting ? [.. typed.Keys] : null, cancellationToken, known: check.Returns);
     }
@@ -100,7 +100,7 @@ public abstract class ReturnPageAction(SubmitReturn submit, ReturnCards cards) :
         var errors = invalid.Errors.Count;
         var notice = Notice.Attention(invalid.Problem is not null && errors == 0
             ? $"Nothing was saved: {invalid.Problem}"
-            : $"Nothing was saved: {ReturnText.Plural(errors, "return needs", "returns need")} attention.{(invalid.Problem is null ? "" : " " + invalid.Problem)}");
+            : $"Nothing was saved: {CardText.Plural(errors, "return needs", "returns need")} attention.{(invalid.Problem is null ? "" : " " + invalid.Problem)}");
         var overlays = invalid.Returns.ToDictionary(
             r => r.Id,
             r => new ReturnCards.Overlay(typed[r.Id], null, ErrorsOf(invalid.Errors.GetValueOrDefault(r.Id)), Correcting: invalid.AnsweredBefore.Contains(r.Id)));

@@ -48,7 +48,7 @@ public sealed class SignOffActions(
             var count = await signOff.SignOffAllAsync(request.Person.Id, directorateId, period, cancellationToken);
             card = await _cards.CardAsync(
                 request.Person, directorateId, period, page,
-                Notice.Good($"Signed off {ReturnText.Plural(count, "return", "returns")} for {directorate.Name} at {ReturnText.Time(clock.GetUtcNow())}."),
+                Notice.Good($"Signed off {CardText.Plural(count, "return", "returns")} for {directorate.Name} at {CardText.Time(clock.GetUtcNow())}."),
                 SignOffCards.SendBackForm.Empty, cancellationToken);
         }
         else

@@ -83,7 +83,7 @@ public sealed class SignOffCards(PmfDbContext db, CardRenderer renderer, TimePro
             Badge.Of(TravelRule.Compare(r.Value, previous.GetValueOrDefault(r.IndicatorId), r.Indicator.Polarity)),
             r.State == ReturnState.SignedOff ? new Badge("Signed off", "good") : new Badge("Submitted", "default"),
             r.SubmittedAt is { } at
-                ? $"Submitted by {names.GetValueOrDefault(r.SubmittedById ?? Guid.Empty, "someone")} on {ReturnText.ShortDate(at)} at {ReturnText.Time(at)}{(r.SubmittedLate ? " (late)" : "")}"
+                ? $"Submitted by {names.GetValueOrDefault(r.SubmittedById ?? Guid.Empty, "someone")} on {CardText.ShortDate(at)} at {CardText.Time(at)}{(r.SubmittedLate ? " (late)" : "")}"
                 : "",
             r.Commentary ?? "",
             isLead && r.State == ReturnState.Submitted)).ToList();
@@ -105,7 +105,7 @@ public sealed class SignOffCards(PmfDbContext db, CardRenderer renderer, TimePro
                 period.Key,
                 period.Label,
                 version,
-                today > signOffDue ? $"Sign-off was due {ReturnText.LongDate(signOffDue)}." : $"Sign-off is due {ReturnText.LongDate(signOffDue)}.",
+                today > signOffDue ? $"Sign-off was due {CardText.LongDate(signOffDue)}." : $"Sign-off is due {CardText.LongDate(signOffDue)}.",
                 $"{answered.Count} submitted · {waiting.Count} not yet submitted ({late} late)",
                 notice,
                 notSubmitted,

@@ -72,9 +72,9 @@ public sealed class ScorecardCard(
         var priorities = view.Priorities.Select(p => new PriorityLine(
             p.Priority.Id.ToString(), p.Priority.Code, p.Priority.Title, StatusCard.RatingBadge(p.Rating), p.Rating?.ProposedSummary ?? "")).ToList();
         var indicators = view.Indicators.Select(r => new IndicatorLine(
-            r.Indicator.Code, r.Indicator.Title, ResultText.Value(r), ResultText.Target(r.Target, r.Indicator), Badge.Of(r.Rag), Badge.Of(r.Travel.AgainstPreviousPeriod))).ToList();
+            r.Indicator.Code, r.Indicator.Title, ResultText.Value(r), CardText.Target(r.Target, r.Indicator), Badge.Of(r.Rag), Badge.Of(r.Travel.AgainstPreviousPeriod))).ToList();
         var byText = written is { WrittenById: { } by, WrittenAt: { } at } && view.SelfAssessment is not null
-            ? $"Written by {names.GetValueOrDefault(by, "unknown")} on {ResultText.Date(at)}."
+            ? $"Written by {names.GetValueOrDefault(by, "unknown")} on {CardText.ShortDate(at)}."
             : "";
 
         return renderer.RenderPaged(Kind, PageSize, size =>
@@ -85,7 +85,7 @@ public sealed class ScorecardCard(
                 directorateId.ToString(), view.DirectorateName,
                 directorId is { } director ? names.GetValueOrDefault(director, "") : "",
                 quarter.Key, quarter.Label,
-                $"{ResultText.Plural(priorities.Count, "priority", "priorities")} · {ResultText.RagCounts(view.Indicators.Select(r => r.Rag).ToList())}",
+                $"{CardText.Plural(priorities.Count, "priority", "priorities")} · {ResultText.RagCounts(view.Indicators.Select(r => r.Rag).ToList())}",
                 first ? priorities : [], paging.Page, paging.PageCount, paging.PreviousPage, paging.NextPage, paging.PageText,
                 items, first ? view.SelfAssessment ?? "" : "", first ? byText : "");
         });

@@ -25,7 +25,7 @@ public sealed class SaveSelfAssessmentAction(WriteSelfAssessment write, SelfAsse
         return outcome switch
         {
             Outcome.Saved saved => await card.RenderAsync(
-                directorateId, period, request.Person, Notice.Good($"Self assessment saved at {CardWords.Time(saved.At)}."), cancellationToken: cancellationToken),
+                directorateId, period, request.Person, Notice.Good($"Self assessment saved at {CardText.Time(saved.At)}."), cancellationToken: cancellationToken),
             Outcome.Stale stale => await card.RenderAsync(
                 directorateId, ReportingPeriods.Current(Frequency.Quarterly, UkTime.Today(clock)), request.Person, Notice.Warning(stale.Message), cancellationToken: cancellationToken),
             Outcome.Invalid invalid => await card.RenderAsync(

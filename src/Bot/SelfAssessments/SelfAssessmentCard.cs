@@ -65,9 +65,9 @@ public sealed class SelfAssessmentCard(PmfDbContext db, DirectorateScorecard sco
             period.Key,
             period.Label,
             (assessment?.Version ?? 0).ToString(CultureInfo.InvariantCulture),
-            $"Returns for {period.Label} were signed off on {CardWords.LongDate(window.SignOff)}. Add your concerns before the scorecard goes to the leadership team.",
+            $"Returns for {period.Label} were signed off on {CardText.LongDate(window.SignOff)}. Add your concerns before the scorecard goes to the leadership team.",
             notice ?? Notice.None,
-            $"Your scorecard so far: {CardWords.Plural(view.Priorities.Count, "directorate priority", "directorate priorities")} and {CardWords.Plural(view.Indicators.Count, "key indicator", "key indicators")}"
+            $"Your scorecard so far: {CardText.Plural(view.Priorities.Count, "directorate priority", "directorate priorities")} and {CardText.Plural(view.Indicators.Count, "key indicator", "key indicators")}"
                 + (view.Indicators.Count == 0 ? "." : $" ({CardWords.Results(view.Indicators).Split(": ", 2)[1]})."),
             view.Priorities.Select(p => new PriorityLine(
                 p.Priority.Code,
@@ -78,7 +78,7 @@ public sealed class SelfAssessmentCard(PmfDbContext db, DirectorateScorecard sco
                 : $"Red key indicators: {string.Join("; ", red.Select(r => $"{r.Indicator.Code} {r.Indicator.Title}"))}.",
             Guidance,
             assessment is { WrittenAt: { } at } && writer is not null
-                ? $"Last saved by {writer} on {CardWords.ShortDate(at)} at {CardWords.Time(at)}."
+                ? $"Last saved by {writer} on {CardText.ShortDate(at)} at {CardText.Time(at)}."
                 : "",
             SelfAssessment.MayWrite(viewer, directorate),
             input?.Concerns ?? assessment?.Concerns ?? "",

@@ -70,17 +70,17 @@ public sealed class HistoryCard(FindPriority find, PmfDbContext db, CardRenderer
         var targets = view.Periods.Where(p => p.Target is not null).Select(p => p.Period.YearPeriod).Distinct().Take(2)
             .Select(year => (Year: year, Target: indicator.TargetFor(year)))
             .Where(t => t.Target is not null)
-            .Select(t => $"{ResultText.Target(t.Target, indicator)} for {t.Year.FinancialYearLabel}")
+            .Select(t => $"{CardText.Target(t.Target, indicator)} for {t.Year.FinancialYearLabel}")
             .ToList();
         var periods = view.Periods.Select(p => new PeriodLine(
             p.Period.Label,
             p.Return switch
             {
-                { HasAnswer: true, Value: { } value } => ResultText.Number(value, indicator.Unit),
+                { HasAnswer: true, Value: { } value } => CardText.Value(value, indicator.Unit),
                 { HasAnswer: true } => "Not available",
                 _ => "No value",
             },
-            ResultText.Target(p.Target, indicator),
+            CardText.Target(p.Target, indicator),
             Badge.Of(p.Rag),
             Badge.Of(p.Travel),
             p.Return?.State switch
@@ -93,7 +93,7 @@ public sealed class HistoryCard(FindPriority find, PmfDbContext db, CardRenderer
             },
             p.Return is { HasAnswer: true } ret ? ret.Commentary ?? "" : "")).ToList();
         var audit = view.Changes.Select(c => new AuditLine(
-            ResultText.DateTime(c.Entry.At),
+            CardText.DateTime(c.Entry.At),
             c.Entry.ActorPersonId is null ? "PmfBot (system)" : c.Entry.ActorName,
             What(c.Entry, c.Period, indicator.Unit))).ToList();
         var shared = view.Priorities.Count > 1 ? " (shared: weakens the golden thread)" : "";
@@ -103,13 +103,13 @@ public sealed class HistoryCard(FindPriority find, PmfDbContext db, CardRenderer
             var (paging, items) = Paging.Of(audit, page, size, "changes");
             return new Data(
                 indicator.Id.ToString(), first?.Id.ToString() ?? "", first?.Code ?? "", indicator.Code, indicator.Title,
-                ResultText.UnitText(indicator.Unit), ResultText.PolarityText(indicator.Polarity), Frequency(indicator.Frequency), view.OwnerName,
+                ResultText.UnitText(indicator.Unit), CardText.Polarity(indicator.Polarity), Frequency(indicator.Frequency), view.OwnerName,
                 view.Priorities.Count == 0 ? "Counts towards no priority." : $"Counts towards {string.Join(" and ", view.Priorities.Select(p => $"{p.Code} {p.Title}"))}{shared}.",
                 targets.Count == 0 ? "No target set" : string.Join("; ", targets),
                 trend, quarter.Key,
                 paging.Page == 1 ? periods : [],
                 audit.Count == 0 ? "no changes recorded yet"
-                    : paging.PageCount == 1 ? $"{ResultText.Plural(audit.Count, "change", "changes")}, newest first"
+                    : paging.PageCount == 1 ? $"{CardText.Plural(audit.Count, "change", "changes")}, newest first"
                     : $"{audit.Count} changes, newest first: page {paging.Page} of {paging.PageCount}",
                 paging.Page, paging.PageCount, paging.PreviousPage, paging.NextPage, items);
         });
@@ -157,7 +157,7 @@ public sealed class HistoryCard(FindPriority find, PmfDbContext db, CardRenderer
         var text = node.GetValueKind() switch
         {
             JsonValueKind.String => node.GetValue<string>(),
-            JsonValueKind.Number when field is "Value" or "Target" => ResultText.Number(node.GetValue<decimal>(), unit),
+            JsonValueKind.Number when field is "Value" or "Target" => CardText.Value(node.GetValue<decimal>(), unit),
             JsonValueKind.True => "yes",
             JsonValueKind.False => "no",
             _ => node.ToJsonString(),

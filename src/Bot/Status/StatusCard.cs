@@ -91,13 +91,13 @@ public sealed class StatusCard(
         {
             var shared = view.SharedWith.GetValueOrDefault(r.Indicator.Id, []);
             return new IndicatorLine(
-                r.Indicator.Id.ToString(), r.Indicator.Code, r.Indicator.Title, ResultText.Value(r), ResultText.Target(r.Target, r.Indicator),
+                r.Indicator.Id.ToString(), r.Indicator.Code, r.Indicator.Title, ResultText.Value(r), CardText.Target(r.Target, r.Indicator),
                 Badge.Of(r.Rag), Badge.Of(r.Travel.AgainstPreviousPeriod), Badge.Of(r.Travel.AgainstSamePeriodLastYear), TrendChart.Of(r),
                 shared.Count == 0 ? "" : $"Also counts towards {string.Join(" and ", shared)} (shared: weakens the golden thread).",
                 r.Return is { HasAnswer: true } ret ? ret.Commentary ?? "" : "");
         }).ToList();
         var actions = view.Actions.Select(a => new ActionLine(
-            a.Action.Title, a.OwnerName, $"{ResultText.Date(a.Action.DueDate)}{(a.IsOverdue ? " (overdue)" : "")}",
+            a.Action.Title, a.OwnerName, $"{CardText.ShortDate(a.Action.DueDate)}{(a.IsOverdue ? " (overdue)" : "")}",
             Badge.Of(a.Action.Status), a.LatestNote ?? "")).ToList();
         var risks = view.Risks.Select(r => new RiskLine(
             r.Title,
@@ -132,7 +132,7 @@ public sealed class StatusCard(
         _ => "not yet rated this quarter",
     };
 
-    private static string On(DateTimeOffset? at) => at is { } when ? $" on {ResultText.Date(when)}" : "";
+    private static string On(DateTimeOffset? at) => at is { } when ? $" on {CardText.ShortDate(when)}" : "";
 
     private static string Level(RiskLevel level) => level.ToString().ToLowerInvariant();
 }

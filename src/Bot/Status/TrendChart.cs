@@ -1,3 +1,4 @@
+using PmfBot.Bot.Cards;
 using System.Globalization;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Results;
@@ -34,7 +35,7 @@ public sealed record TrendChart(string Title, string YAxisTitle, IReadOnlyList<T
             shown.Where(r => r.Value is not null).Select(r => new Point(X(r.Period), Drawn(r.Value!.Value))).ToList(),
             shown.Where(r => r.Target is not null).Select(r => new Point(X(r.Period), Drawn(r.Target!.Value))).ToList(),
             string.Join("; ", shown.Select(r =>
-                $"{r.Period.Label}: {(r.Value is { } v ? ResultText.Number(v, unit) : "no value")} ({(r.Target is { } t ? $"target {ResultText.Number(t, unit)}" : "no target")})")) + ".");
+                $"{r.Period.Label}: {(r.Value is { } v ? CardText.Value(v, unit) : "no value")} ({(r.Target is { } t ? $"target {CardText.Value(t, unit)}" : "no target")})")) + ".");
     }
 
     private static string X(Period period) => period.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -76,7 +76,7 @@ public sealed class SummaryCards(
             ?? throw new Domain.PmfRuleException("That board no longer exists.");
         var results = AllResults(board);
         var rags = results.Select(r => r.Rag).ToList();
-        var ragChart = new RagMix.Donut($"{ResultText.Plural(rags.Count, "indicator", "indicators")} by rating, {quarter.Label}", RagMix.Of(rags), ResultText.RagCounts(rags));
+        var ragChart = new RagMix.Donut($"{CardText.Plural(rags.Count, "indicator", "indicators")} by rating, {quarter.Label}", RagMix.Of(rags), ResultText.RagCounts(rags));
         var exceptions = ResultText.MostSeriousFirst(results).ToList();
         var meeting = calendar.WindowFor(quarter).BoardMeeting;
         var people = await addAction.PeopleOfAsync(boardId, cancellationToken);
@@ -84,7 +84,7 @@ public sealed class SummaryCards(
         form ??= ActionForm.Empty;
         BoardData Data(int ownerChoices) => new(
             board.Board.Id.ToString(), board.Board.Name, board.ChairName,
-            meeting is { } day ? $"board meets {ResultText.LongDate(day)}" : "",
+            meeting is { } day ? $"board meets {CardText.LongDate(day)}" : "",
             quarter.Key, quarter.Label,
             $"{Ratings(board.Priorities)} · {ResultText.RagCounts(rags)}",
             ragChart,
@@ -92,17 +92,17 @@ public sealed class SummaryCards(
             board.Priorities.Select(p => new PriorityLine(
                 p.Priority.Id.ToString(), p.Priority.Code, p.Priority.Title, StatusCard.RatingBadge(p.Rating), RatingState(p.Rating),
                 ResultText.RagCounts(p.Indicators.Select(r => r.Rag).ToList()),
-                ResultText.Plural(p.Indicators.Count(r => r.Exceptions.Count > 0), "exception", "exceptions"))).ToList(),
+                CardText.Plural(p.Indicators.Count(r => r.Exceptions.Count > 0), "exception", "exceptions"))).ToList(),
             exceptions.Count == 0
                 ? "No exceptions this quarter."
                 : exceptions.Count <= BoardExceptions
-                    ? $"{ResultText.Plural(exceptions.Count, "exception", "exceptions")}, most serious first:"
+                    ? $"{CardText.Plural(exceptions.Count, "exception", "exceptions")}, most serious first:"
                     : $"{exceptions.Count} exceptions; the {BoardExceptions} most serious first:",
             exceptions.Take(BoardExceptions).Select(Exception).ToList(),
             exceptions.Count > BoardExceptions ? $"And {exceptions.Count - BoardExceptions} more: use \"All exceptions for this board\"." : "",
             meetings.Count == 0
                 ? "No priority has both red indicators and a risk still high after mitigation."
-                : $"Red indicators and a risk still high after mitigation meet in {ResultText.Plural(meetings.Count, "priority", "priorities")}:",
+                : $"Red indicators and a risk still high after mitigation meet in {CardText.Plural(meetings.Count, "priority", "priorities")}:",
             meetings.Select(m => new RiskLine(m.Priority.Code, m.Priority.Title, RiskDetail(m.Meeting!))).ToList(),
             $"Board actions: {board.Actions.Open} open ({board.Actions.Delayed} delayed), {board.Actions.CompletedThisQuarter} completed this quarter.",
             viewer is null || AddBoardAction.MayAdd(viewer, board.Board),
@@ -153,7 +153,7 @@ public sealed class SummaryCards(
         var topExceptions = detail == ScrutinyDetail.BoardsOnly ? 1 : ScrutinyExceptions;
         return new ScrutinyData(
             audience, quarter.Key, quarter.Label,
-            $"{ResultText.Plural(boards.Count, "board", "boards")}, {Ratings(priorities)} · {ResultText.Plural(exceptionCount, "exception", "exceptions")}.{left}",
+            $"{CardText.Plural(boards.Count, "board", "boards")}, {Ratings(priorities)} · {CardText.Plural(exceptionCount, "exception", "exceptions")}.{left}",
             new RagMix.Bars(
                 $"Priorities by rating, board by board, {quarter.Label}",
                 boards.Where(b => b.Priorities.Count > 0)
@@ -170,7 +170,7 @@ public sealed class SummaryCards(
                 };
                 return new ScrutinyBoard(
                     b.Board.Id.ToString(), b.Board.Name, b.ChairName, RatingCounts(b.Priorities), exceptions.Count,
-                    ResultText.Plural(exceptions.Count, "exception", "exceptions"),
+                    CardText.Plural(exceptions.Count, "exception", "exceptions"),
                     exceptions.Count == 0 ? "" : $"Most serious {Math.Min(topExceptions, exceptions.Count)}:",
                     exceptions.Take(topExceptions).Select(Exception).ToList(),
                     listed.Select(p => new ScrutinyPriority(p.Priority.Code, p.Priority.Title, StatusCard.RatingBadge(p.Rating))).ToList());
@@ -191,7 +191,7 @@ public sealed class SummaryCards(
         new(result.Indicator.Code, result.Indicator.Title, Badge.Of(ResultText.MostSeriousKind(result)), ResultText.Detail(result));
 
     private static string Ratings(IReadOnlyCollection<BoardResults.PriorityView> priorities) =>
-        $"{ResultText.Plural(priorities.Count, "priority", "priorities")}: {RatingCounts(priorities)}";
+        $"{CardText.Plural(priorities.Count, "priority", "priorities")}: {RatingCounts(priorities)}";
 
     private static string RatingCounts(IReadOnlyCollection<BoardResults.PriorityView> priorities)
     {

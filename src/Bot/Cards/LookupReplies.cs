@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using PmfBot.Bot.Conversation;
 using PmfBot.Domain.Search;
 
-namespace PmfBot.Bot.Status;
+namespace PmfBot.Bot.Cards;
 
 /// <summary>The replies when what someone typed matches several things, or nothing.</summary>
 public static class LookupReplies

@@ -1,5 +1,3 @@
-using System.Globalization;
-using PmfBot.Bot.Cards;
 using PmfBot.Bot.Conversation;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Exceptions;
@@ -7,17 +5,15 @@ using PmfBot.Domain.Indicators;
 using PmfBot.Domain.RagRatings;
 using PmfBot.Domain.Results;
 
-namespace PmfBot.Bot.Status;
+namespace PmfBot.Bot.Cards;
 
 /// <summary>
-/// How results read on the read-only cards (en-GB, UK time): values with their unit, targets
-/// with their amber band, counts, dates. Templates do no formatting; this does it once.
+/// How results read on the look-up cards: a result's value, counts by RAG, what is most serious.
+/// Numbers, dates and targets are formatted by <see cref="CardText"/>.
 /// </summary>
 public static class ResultText
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
-
-    /// <summary>The quarter a card is about: its periodKey, or the current quarter.</summary>
+        /// <summary>The quarter a card is about: its periodKey, or the current quarter.</summary>
     public static Period QuarterOf(CardActionRequest request, TimeProvider clock) =>
         Period.TryParse(request.Text("periodKey"), out var period) && period.Kind == PeriodKind.Quarter
             ? period
@@ -25,43 +21,13 @@ public static class ResultText
 
     public static Period CurrentQuarter(TimeProvider clock) => ReportingPeriods.Current(Frequency.Quarterly, UkTime.Today(clock));
 
-    public static string Number(decimal value, string unit)
-    {
-        var text = value.ToString("#,0.##", English);
-        return unit switch
-        {
-            "" or "number" => text,
-            "%" => text + "%",
-            _ when unit.StartsWith('£') => unit.Length == 1 ? "£" + text : $"£{text}{unit[1..]}",
-            _ => $"{text} {unit}",
-        };
-    }
-
     public static string Value(IndicatorResult result) => result.Return switch
     {
-        { HasAnswer: true, Value: { } value } => Number(value, result.Indicator.Unit),
+        { HasAnswer: true, Value: { } value } => CardText.Value(value, result.Indicator.Unit),
         { HasAnswer: true } => "Not available",
         _ when result.IsLate => "Missing",
         _ => "No return yet",
     };
-
-    public static string Target(decimal? target, Indicator indicator)
-    {
-        if (target is not { } t)
-        {
-            return "no target this period";
-        }
-
-        var band = RagRule.ToleranceFor(t, indicator.Tolerance);
-        if (band == 0)
-        {
-            return Number(t, indicator.Unit);
-        }
-
-        return indicator.Polarity == Polarity.HigherIsBetter
-            ? $"{Number(t, indicator.Unit)} (amber from {Number(t - band, indicator.Unit)})"
-            : $"{Number(t, indicator.Unit)} (amber to {Number(t + band, indicator.Unit)})";
-    }
 
     /// <summary>The eight-character text sparkline, for cards that do not draw a chart (exceptions).</summary>
     public static string Trend(IReadOnlyList<TrendPoint> trend) => TextTrend.Of(trend.Select(t => t.Value).ToList());
@@ -73,19 +39,6 @@ public static class ResultText
         "" or "number" => "Number",
         _ => char.ToUpperInvariant(unit[0]) + unit[1..],
     };
-
-    public static string PolarityText(Polarity polarity) => polarity == Polarity.HigherIsBetter ? "Higher is better" : "Lower is better";
-
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", English);
-
-    public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
-
-    public static string Date(DateTimeOffset instant) => Date(UkTime.DateOf(instant));
-
-    public static string DateTime(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, UkTime.Zone).ToString("d MMM yyyy HH:mm", English);
-
-    public static string Plural(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 
     /// <summary>"8 indicators: 3 green, 2 amber, 2 red, 1 no data".</summary>
     public static string RagCounts(IReadOnlyCollection<Rag> rags)
@@ -108,7 +61,7 @@ public static class ResultText
             parts.Add($"{noTarget} no target");
         }
 
-        return $"{Plural(rags.Count, "indicator", "indicators")}: {string.Join(", ", parts)}";
+        return $"{CardText.Plural(rags.Count, "indicator", "indicators")}: {string.Join(", ", parts)}";
     }
 
     /// <summary>"Most serious" order (docs/cards.md): the kind, then how far from target, then code.</summary>
@@ -137,9 +90,9 @@ public static class ResultText
     /// <summary>"62.1% against a target of 80% (amber from 76%)" / "No return: due 14 Nov 2025".</summary>
     public static string Detail(IndicatorResult result) => result.Return switch
     {
-        { HasAnswer: true, Value: { } value } => $"{Number(value, result.Indicator.Unit)} against a target of {Target(result.Target, result.Indicator)}",
+        { HasAnswer: true, Value: { } value } => $"{CardText.Value(value, result.Indicator.Unit)} against a target of {CardText.Target(result.Target, result.Indicator)}",
         { HasAnswer: true } ret => $"Not available: {ret.NotAvailableReason}",
-        { } ret => $"No return: due {Date(ret.DueDate)}, not yet submitted",
+        { } ret => $"No return: due {CardText.ShortDate(ret.DueDate)}, not yet submitted",
         _ => "No return for this period",
     };
 }
