@@ -7,7 +7,7 @@ using PmfBot.Domain.Plans;
 using PmfBot.Domain.Priorities;
 using PmfBot.Tests.Support;
 
-namespace PmfBot.Scheduler.Tests.Support;
+namespace PmfBot.Tests.Support;
 
 /// <summary>
 /// A council built for a campaign: one board, one priority, and <c>owners</c> people who each own

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace PmfBot.Bot.Tests.Teams.Support;
+namespace PmfBot.Tests.Support;
 
 /// <summary>Every log line of the bot under test, formatted and with its structured properties, for assertions (e.g. that no token is logged).</summary>
 public sealed class CapturedLogs : ILoggerProvider

@@ -4,7 +4,7 @@ using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 
-namespace PmfBot.Bot.Tests.Teams.Support;
+namespace PmfBot.Tests.Support;
 
 /// <summary>
 /// The Bot Connector's OpenID metadata and key set, served over real HTTP on 127.0.0.1 by WireMock.Net,

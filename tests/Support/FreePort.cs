@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PmfBot.Bot.Tests.Teams.Support;
+namespace PmfBot.Tests.Support;
 
 public static class FreePort
 {

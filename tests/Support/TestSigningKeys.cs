@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace PmfBot.Bot.Tests.Teams.Support;
+namespace PmfBot.Tests.Support;
 
 /// <summary>An RSA signing key as the Bot Connector publishes one: a JWK with <c>endorsements</c>.</summary>
 public sealed class TestSigningKey

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.BoardActions;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Demo;
 
-namespace PmfBot.Bot.Tests.Conversation.BoardActions;
+namespace PmfBot.Bot.Tests.BoardActions;
 
 public sealed class ActionProgressTests : IAsyncLifetime
 {

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.People;
 using PmfBot.Tests.Support;
 
-namespace PmfBot.Bot.Tests.Conversation.BoardActions;
+namespace PmfBot.Bot.Tests.BoardActions;
 
 /// <summary>
 /// The same on a council that is not the demo (<see cref="TestCouncil"/>: one board, one priority,

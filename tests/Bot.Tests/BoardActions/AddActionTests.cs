@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.BoardActions;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.Outbox;
 using PmfBot.Scheduler.Jobs;
 
-namespace PmfBot.Bot.Tests.Conversation.BoardActions;
+namespace PmfBot.Bot.Tests.BoardActions;
 
 /// <summary>
 /// Actions added where the board agrees them, from the board summary, on the demo council: the

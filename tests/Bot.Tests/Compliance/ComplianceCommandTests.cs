@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 
-namespace PmfBot.Bot.Tests.Conversation.Compliance;
+namespace PmfBot.Bot.Tests.Compliance;
 
 public sealed class ComplianceCommandTests : IAsyncLifetime
 {

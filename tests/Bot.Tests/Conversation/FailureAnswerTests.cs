@@ -6,12 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PmfBot.Bot.Status;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.Storage;
 
-namespace PmfBot.Bot.Tests.Conversation.Failures;
+namespace PmfBot.Bot.Tests.Conversation;
 
 /// <summary>
 /// Whatever goes wrong, the person who asked is answered: a broken rule with its own words, anything

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 
-namespace PmfBot.Bot.Tests.Conversation.Cycle;
+namespace PmfBot.Bot.Tests.Cycle;
 
 public sealed class CycleCommandTests : IAsyncLifetime
 {

@@ -1,8 +1,8 @@
 using PmfBot.Bot.Demo;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 
-namespace PmfBot.Bot.Tests.Conversation.Demo;
+namespace PmfBot.Bot.Tests.Demo;
 
 public sealed class DemoCommandTests
 {

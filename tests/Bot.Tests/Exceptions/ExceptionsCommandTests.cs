@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using PmfBot.Bot.Tests.Conversation.Status;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Status;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 
-namespace PmfBot.Bot.Tests.Conversation.Exceptions;
+namespace PmfBot.Bot.Tests.Exceptions;
 
 public sealed class ExceptionsCommandTests : IAsyncLifetime
 {

@@ -1,8 +1,8 @@
 using PmfBot.Bot.Conversation;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 
-namespace PmfBot.Bot.Tests.Conversation.Help;
+namespace PmfBot.Bot.Tests.Help;
 
 public sealed class HelpCommandTests : IAsyncLifetime
 {

@@ -2,13 +2,13 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Bot.Linking;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.People.Linking;
 using PmfBot.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace PmfBot.Bot.Tests.Conversation.Linking;
+namespace PmfBot.Bot.Tests.Linking;
 
 /// <summary>
 /// A council's own data list (no Entra object ids, not the demo): the first message from a Teams

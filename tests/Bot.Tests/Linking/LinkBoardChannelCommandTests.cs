@@ -3,13 +3,13 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Bot.Teams.Messaging;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Boards;
 using PmfBot.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace PmfBot.Bot.Tests.Conversation.Linking;
+namespace PmfBot.Bot.Tests.Linking;
 
 /// <summary>
 /// A council's own boards have no channel GUIDs: the performance team links one from inside its

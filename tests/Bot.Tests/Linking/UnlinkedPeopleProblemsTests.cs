@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
-namespace PmfBot.Bot.Tests.Conversation.Linking;
+namespace PmfBot.Bot.Tests.Linking;
 
 /// <summary>Without Graph, people who never spoke to PmfBot are listed for the performance team with the reason.</summary>
 public sealed class UnlinkedPeopleProblemsTests : IAsyncLifetime

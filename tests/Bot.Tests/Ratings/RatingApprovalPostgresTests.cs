@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.RagRatings;
 using PmfBot.Domain.Ratings;
 using PmfBot.Tests.Support;
 
-namespace PmfBot.Bot.Tests.Conversation.Ratings;
+namespace PmfBot.Bot.Tests.Ratings;
 
 /// <summary>The rating journey on PostgreSQL: propose, a refused non-chair, the chair amends, a second window loses.</summary>
 public sealed class RatingApprovalPostgresTests : IAsyncLifetime

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.RagRatings;
 using PmfBot.Domain.Ratings;
 
-namespace PmfBot.Bot.Tests.Conversation.Ratings;
+namespace PmfBot.Bot.Tests.Ratings;
 
 public sealed class RatingApprovalTests : IAsyncLifetime
 {

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.Ratings;
 
-namespace PmfBot.Bot.Tests.Conversation.Ratings;
+namespace PmfBot.Bot.Tests.Ratings;
 
 /// <summary>Steps of the rating journey on HW2 (sent back by the chair in the demo), shared by the SQLite and PostgreSQL tests.</summary>
 internal sealed class RatingJourney(ConversationBot bot)

@@ -3,11 +3,11 @@ using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.RagRatings;
 using PmfBot.Domain.Ratings;
 
-namespace PmfBot.Bot.Tests.Conversation.Ratings;
+namespace PmfBot.Bot.Tests.Ratings;
 
 /// <summary>
 /// After a proposal or a decision is saved the bot queues the cycle at once, so the chair or the

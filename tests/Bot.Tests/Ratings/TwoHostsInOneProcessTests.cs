@@ -1,7 +1,7 @@
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Ratings;
 
-namespace PmfBot.Bot.Tests.Conversation.Ratings;
+namespace PmfBot.Bot.Tests.Ratings;
 
 [CollectionDefinition(nameof(TwoHostsInOneProcess), DisableParallelization = true)]
 public sealed class TwoHostsInOneProcess;

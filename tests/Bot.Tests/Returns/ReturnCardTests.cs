@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.Returns;
-using static PmfBot.Bot.Tests.Conversation.Returns.ReturnsScenario;
+using static PmfBot.Bot.Tests.Returns.ReturnsScenario;
 
-namespace PmfBot.Bot.Tests.Conversation.Returns;
+namespace PmfBot.Bot.Tests.Returns;
 
 public sealed class ReturnCardTests : IAsyncLifetime
 {

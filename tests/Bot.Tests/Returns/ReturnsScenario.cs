@@ -2,11 +2,11 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Bot.Returns;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.Returns;
 
-namespace PmfBot.Bot.Tests.Conversation.Returns;
+namespace PmfBot.Bot.Tests.Returns;
 
 /// <summary>Clicks on return and sign-off cards as Teams sends them: the action's data merged with typed inputs.</summary>
 internal static class ReturnsScenario

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.Returns;
 using PmfBot.Tests.Support;
-using static PmfBot.Bot.Tests.Conversation.Returns.ReturnsScenario;
+using static PmfBot.Bot.Tests.Returns.ReturnsScenario;
 
-namespace PmfBot.Bot.Tests.Conversation.Returns;
+namespace PmfBot.Bot.Tests.Returns;
 
 public sealed class SignOffCardTests : IAsyncLifetime
 {

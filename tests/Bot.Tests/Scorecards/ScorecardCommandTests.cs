@@ -1,8 +1,8 @@
-using PmfBot.Bot.Tests.Conversation.Status;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Status;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 
-namespace PmfBot.Bot.Tests.Conversation.Scorecards;
+namespace PmfBot.Bot.Tests.Scorecards;
 
 public sealed class ScorecardCommandTests : IAsyncLifetime
 {

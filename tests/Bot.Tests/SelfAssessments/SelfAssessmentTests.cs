@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.Scorecards;
 
-namespace PmfBot.Bot.Tests.Conversation.SelfAssessments;
+namespace PmfBot.Bot.Tests.SelfAssessments;
 
 public sealed class SelfAssessmentTests : IAsyncLifetime
 {

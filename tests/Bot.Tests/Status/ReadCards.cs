@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 
-namespace PmfBot.Bot.Tests.Conversation.Status;
+namespace PmfBot.Bot.Tests.Status;
 
 /// <summary>What the read-only card tests look for on a card: its buttons and the ids of demo things.</summary>
 internal static class ReadCards

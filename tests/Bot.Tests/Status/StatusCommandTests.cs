@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 using PmfBot.Tests.Support;
 
-namespace PmfBot.Bot.Tests.Conversation.Status;
+namespace PmfBot.Bot.Tests.Status;
 
 public sealed class StatusCommandOnSqlite() : StatusCommandTests(new SqliteTestDatabase());
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Bot.Summaries;
-using PmfBot.Bot.Tests.Conversation.Status;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Status;
+using PmfBot.Bot.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using PmfBot.Bot.Cards;
 using PmfBot.Domain.Calendar;
@@ -11,7 +11,7 @@ using PmfBot.Domain.Priorities;
 using PmfBot.Domain.RagRatings;
 using PmfBot.Domain.Ratings;
 
-namespace PmfBot.Bot.Tests.Conversation.Summaries;
+namespace PmfBot.Bot.Tests.Summaries;
 
 public sealed class SummaryCardsTests : IAsyncLifetime
 {

@@ -16,7 +16,7 @@ using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
 
-namespace PmfBot.Bot.Tests.Conversation.Support;
+namespace PmfBot.Bot.Tests.Support;
 
 /// <summary>
 /// The real bot (Program) in local mode on the demo council, with the clock at a fixed day and a
