@@ -12,6 +12,13 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
+    /// <summary>Forgets every line so far (a shared bot, before its next test).</summary>
+    public void Clear()
+    {
+        Entries.Clear();
+        Lines.Clear();
+    }
+
     public void Dispose()
     {
     }

@@ -8,18 +8,14 @@ using PmfBot.Domain.Demo;
 
 namespace PmfBot.Bot.Tests.BoardActions;
 
-public sealed class ActionProgressTests : IAsyncLifetime
+public sealed class ActionProgressTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
     private static readonly DemoPerson ActionOwner = DemoCouncil.People.All.Single(p => p.Name == "Mark Phelan");
-    private readonly ConversationBot _bot = new();
+    private readonly ConversationBot _bot = shared.Bot;
 
-    public Task InitializeAsync()
-    {
-        _ = _bot.Server;
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => _bot.ResetAsync();
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_owner_records_the_quarters_progress_and_it_is_saved_and_audited()

@@ -14,21 +14,21 @@ namespace PmfBot.Bot.Tests.BoardActions;
 /// Health and Wellbeing Board's chair (or the performance team) adds one, its owner is told, and
 /// "my actions" lists a person's open actions.
 /// </summary>
-public sealed class AddActionTests : IAsyncLifetime
+public sealed class AddActionTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
     private static readonly DemoPerson Chair = DemoCouncil.People.Chair;
     private static readonly DemoPerson Owner = DemoCouncil.People.Owner;
-    private readonly ConversationBot _bot = new();
+    private readonly ConversationBot _bot = shared.Bot;
     private Guid _boardId;
 
     public async Task InitializeAsync()
     {
-        _ = _bot.Server;
+        await _bot.ResetAsync();
         await using var db = _bot.NewContext();
         _boardId = await db.Boards.Where(b => b.ChairId == Chair.Id).Select(b => b.Id).SingleAsync();
     }
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_chair_adds_an_action_from_the_board_summary_and_its_owner_is_told()

@@ -4,14 +4,14 @@ using PmfBot.Domain.Demo;
 
 namespace PmfBot.Bot.Tests.Cycle;
 
-public sealed class CycleCommandTests : IAsyncLifetime
+public sealed class CycleCommandTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
     private static readonly DemoPerson Officer = DemoCouncil.People.PerformanceOfficer;
-    private readonly ConversationBot _bot = new();
+    private readonly ConversationBot _bot = shared.Bot;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _bot.ResetAsync();
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task A_performance_officer_previews_the_day_without_anything_being_queued()

@@ -5,13 +5,13 @@ using PmfBot.Domain.Demo;
 
 namespace PmfBot.Bot.Tests.Exceptions;
 
-public sealed class ExceptionsCommandTests : IAsyncLifetime
+public sealed class ExceptionsCommandTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
-    private readonly ConversationBot _bot = new();
+    private readonly ConversationBot _bot = shared.Bot;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _bot.ResetAsync();
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Exceptions_for_all_boards_include_worsening_and_better_than_target_beyond_tolerance()

@@ -4,13 +4,13 @@ using PmfBot.Domain.Demo;
 
 namespace PmfBot.Bot.Tests.Help;
 
-public sealed class HelpCommandTests : IAsyncLifetime
+public sealed class HelpCommandTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
-    private readonly ConversationBot _bot = new();
+    private readonly ConversationBot _bot = shared.Bot;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _bot.ResetAsync();
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Help_lists_every_command_of_the_command_table_and_the_persons_roles()

@@ -7,21 +7,15 @@ using PmfBot.Domain.Ratings;
 
 namespace PmfBot.Bot.Tests.Ratings;
 
-public sealed class RatingApprovalTests : IAsyncLifetime
+public sealed class RatingApprovalTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
-    private readonly ConversationBot _bot = new();
-    private readonly RatingJourney _journey;
+    private readonly ConversationBot _bot = shared.Bot;
+    private readonly RatingJourney _journey = new(shared.Bot);
 
-    public RatingApprovalTests() => _journey = new RatingJourney(_bot);
+    /// <summary>Back to the council as seeded, at the demo day (the class shares one bot).</summary>
+    public Task InitializeAsync() => _bot.ResetAsync();
 
-    /// <summary>Starts the host, which creates and seeds the database.</summary>
-    public Task InitializeAsync()
-    {
-        _ = _bot.Server;
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_lead_officer_proposes_and_the_proposal_card_shows_it_waiting_for_the_chair()

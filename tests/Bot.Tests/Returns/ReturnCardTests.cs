@@ -7,14 +7,14 @@ using static PmfBot.Bot.Tests.Returns.ReturnsScenario;
 
 namespace PmfBot.Bot.Tests.Returns;
 
-public sealed class ReturnCardTests : IAsyncLifetime
+public sealed class ReturnCardTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
     private static readonly DemoPerson Owner = DemoCouncil.People.Owner;
-    private readonly ConversationBot _bot = new();
+    private readonly ConversationBot _bot = shared.Bot;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _bot.ResetAsync();
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task My_returns_shows_the_owners_due_returns_with_last_values_and_target_on_one_card()
@@ -60,7 +60,7 @@ public sealed class ReturnCardTests : IAsyncLifetime
         var card = await _bot.CardAfterAsync(Owner, "returns.check", data.Answer(id, "25,000", "KPI up."));
 
         var text = ConversationBot.TextOf(card);
-        Assert.Contains("Red", text);
+        Assert.Equal("Red", CardElements.RunAfter(CardElements.ContainerOf(card, $"{id}.value"), "Computed RAG: "));
         Assert.Contains("'KPI' is an abbreviation", text);
         Assert.Contains("Checked", text);
         Assert.Equal(before, await _bot.SavedAsync(id));

@@ -9,25 +9,40 @@ using static PmfBot.Bot.Tests.Returns.ReturnsScenario;
 
 namespace PmfBot.Bot.Tests.Returns;
 
-public sealed class SignOffCardTests : IAsyncLifetime
+public sealed class SignOffCardTests : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
     private static readonly DemoPerson Lead = DemoCouncil.People.PerformanceLead;
     private readonly ConversationBot _bot;
 
-    public SignOffCardTests()
-        : this(null)
-    {
-    }
+    /// <summary>Null: the class's shared bot; otherwise this instance's own bot, disposed with it.</summary>
+    private readonly TestDatabase? _ownDatabase;
 
-    internal SignOffCardTests(TestDatabase? database) => _bot = new ConversationBot(database);
+    public SignOffCardTests(SharedDemoBot shared) => _bot = shared.Bot;
+
+    internal SignOffCardTests(TestDatabase database)
+    {
+        _ownDatabase = database;
+        _bot = new ConversationBot(database);
+    }
 
     public Task InitializeAsync()
     {
+        if (_ownDatabase is null)
+        {
+            return _bot.ResetAsync(); // back to the council as seeded, at the demo day
+        }
+
         _bot.CreateClient().Dispose(); // starts the host: schema and demo council
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_ownDatabase is not null)
+        {
+            await _bot.DisposeAsync();
+        }
+    }
 
     [Fact]
     public async Task The_performance_lead_signs_off_all_submitted_returns_and_the_message_is_updated()

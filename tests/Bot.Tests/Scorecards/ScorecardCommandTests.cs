@@ -4,13 +4,13 @@ using PmfBot.Domain.Demo;
 
 namespace PmfBot.Bot.Tests.Scorecards;
 
-public sealed class ScorecardCommandTests : IAsyncLifetime
+public sealed class ScorecardCommandTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
-    private readonly ConversationBot _bot = new();
+    private readonly ConversationBot _bot = shared.Bot;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _bot.ResetAsync();
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Scorecard_shows_a_directorates_priorities_indicators_and_self_assessment()

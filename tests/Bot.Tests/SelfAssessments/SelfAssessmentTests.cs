@@ -8,17 +8,13 @@ using PmfBot.Domain.Scorecards;
 
 namespace PmfBot.Bot.Tests.SelfAssessments;
 
-public sealed class SelfAssessmentTests : IAsyncLifetime
+public sealed class SelfAssessmentTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
-    private readonly ConversationBot _bot = new();
+    private readonly ConversationBot _bot = shared.Bot;
 
-    public Task InitializeAsync()
-    {
-        _ = _bot.Server;
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => _bot.ResetAsync();
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_director_saves_the_self_assessment_and_the_card_says_who_saved_it()

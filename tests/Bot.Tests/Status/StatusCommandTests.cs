@@ -5,18 +5,26 @@ using PmfBot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.Status;
 
-public sealed class StatusCommandOnSqlite() : StatusCommandTests(new SqliteTestDatabase());
+/// <summary>On SQLite the class shares one bot, reset before each test.</summary>
+public sealed class StatusCommandOnSqlite(SharedDemoBot shared) : StatusCommandTests(shared.Bot, ownBot: false), IClassFixture<SharedDemoBot>;
 
-public sealed class StatusCommandOnPostgres() : StatusCommandTests(new PostgresTestDatabase());
+/// <summary>On PostgreSQL each test has a bot of its own (<see cref="ConversationBot.ResetAsync"/> resets SQLite only).</summary>
+public sealed class StatusCommandOnPostgres() : StatusCommandTests(new ConversationBot(new PostgresTestDatabase()), ownBot: true);
 
 /// <summary><c>status &lt;priority&gt;</c>, the status card, and its drill-down to an indicator's history.</summary>
-public abstract class StatusCommandTests(TestDatabase database) : IAsyncLifetime
+public abstract class StatusCommandTests(ConversationBot bot, bool ownBot) : IAsyncLifetime
 {
-    private readonly ConversationBot _bot = new(database);
+    private readonly ConversationBot _bot = bot;
 
-    public Task InitializeAsync() => database.InitializeAsync();
+    public Task InitializeAsync() => ownBot ? _bot.Database.InitializeAsync() : _bot.ResetAsync();
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (ownBot)
+        {
+            await _bot.DisposeAsync();
+        }
+    }
 
     [Fact]
     public async Task Status_by_code_shows_the_priority_with_its_rating_indicators_and_risks()
@@ -105,7 +113,7 @@ public abstract class StatusCommandTests(TestDatabase database) : IAsyncLifetime
     private async Task<string> AskAfterAChangeAsync(string text, string expected)
     {
         var answer = ConversationBot.TextOf(Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, text)));
-        for (var waited = 0; !answer.Contains(expected, StringComparison.Ordinal) && database is PostgresTestDatabase && waited < 5_000; waited += 100)
+        for (var waited = 0; !answer.Contains(expected, StringComparison.Ordinal) && _bot.Database is PostgresTestDatabase && waited < 5_000; waited += 100)
         {
             await Task.Delay(100);
             answer = ConversationBot.TextOf(Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, text)));

@@ -4,13 +4,13 @@ using PmfBot.Domain.Demo;
 
 namespace PmfBot.Bot.Tests.Status;
 
-public sealed class TrendCommandTests : IAsyncLifetime
+public sealed class TrendCommandTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
-    private readonly ConversationBot _bot = new();
+    private readonly ConversationBot _bot = shared.Bot;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _bot.ResetAsync();
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Trend_shows_values_and_ratings_per_period_and_every_change_from_the_audit_log()

@@ -13,13 +13,13 @@ using PmfBot.Domain.Ratings;
 
 namespace PmfBot.Bot.Tests.Summaries;
 
-public sealed class SummaryCardsTests : IAsyncLifetime
+public sealed class SummaryCardsTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
-    private readonly ConversationBot _bot = new();
+    private readonly ConversationBot _bot = shared.Bot;
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync() => _bot.ResetAsync();
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task Board_show_lists_every_priority_with_its_rating_and_the_most_serious_exceptions()

@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using PmfBot.Bot.Linking;
 using PmfBot.Bot.Teams.Messaging;
-using PmfBot.Bot.Tests.Teams.Support;
+using PmfBot.Domain.Conversations;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.Storage;
 using PmfBot.Tests.Support;
@@ -22,6 +23,10 @@ namespace PmfBot.Bot.Tests.Support;
 /// The real bot (Program) in local mode on the demo council, with the clock at a fixed day and a
 /// Bot Connector fake on loopback (real HTTP) that records what the bot sends. People talk to it
 /// as Teams would: activities posted to /api/messages carrying their Entra object id.
+/// <para>
+/// One bot may serve every test of a class (<see cref="SharedDemoBot"/>): <see cref="ResetAsync"/> puts
+/// it back as it started (the database's rows, the clock, what it remembers, the fake's log) before each test.
+/// </para>
 /// </summary>
 public sealed class ConversationBot : WebApplicationFactory<Program>
 {
@@ -38,6 +43,14 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
 
     private readonly AnsweredCalls _connectorCalls = new();
 
+    /// <summary>The database as the host left it after its start (schema, demo council), once a test asked for a reset.</summary>
+    private CouncilSnapshot? _snapshot;
+
+    /// <summary>What the bot remembers between messages (sightings, refusals): new for each test, as after a start.</summary>
+    private RecentSightings _sightings = new();
+
+    private RecentRefusals _refusals = new();
+
     /// <param name="demoClock">Run on the local demo's clock (over <see cref="Clock"/>), as scripts/run.sh does.</param>
     /// <param name="alsoServices">Replaces services after the bot's own registrations (faults).</param>
     /// <param name="seedDemo">False: start with an empty database (a council's own data, saved by the test).</param>
@@ -48,11 +61,11 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
         _alsoServices = alsoServices;
         _database = database ?? new SqliteTestDatabase();
         Connector = WireMockServer.Start();
-        Connector.Given(Request.Create().UsingAnyMethod().WithPath(p => p.StartsWith("/v3/conversations", StringComparison.Ordinal)))
-            .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { id = "1:bot-message" }));
+        AnswerEverySend();
     }
 
-    public FakeTimeProvider Clock { get; } = new(DemoDay);
+    /// <summary>The bot's clock; a reset puts a new one at <see cref="DemoDay"/> (a fake clock cannot go back).</summary>
+    public FakeTimeProvider Clock { get; private set; } = new(DemoDay);
 
     public WireMockServer Connector { get; }
 
@@ -121,6 +134,38 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
             await Task.Delay(10);
     }
 
+    /// <summary>
+    /// Puts the bot back as it started, for the next test of a class that shares it: every PmfBot table
+    /// holds the rows it held after the start (the demo council, or nothing), the clock is at
+    /// <see cref="DemoDay"/>, nothing is remembered, the logs and the connector fake's log are empty and
+    /// the fake answers every send again. The first call starts the host and keeps its database as the start.
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        _ = Services; // starts the host: schema and (unless seedDemo is false) the demo council
+        await Services.GetRequiredService<ActivityQueue>().WhenIdleAsync();
+        await ConnectorSettledAsync();
+        if (_snapshot is null)
+        {
+            _snapshot = await CouncilSnapshot.TakeAsync(_database.Options);
+        }
+        else
+        {
+            await _snapshot.RestoreAsync();
+        }
+
+        var watch = Services.GetRequiredService<DataVersionWatch>();
+        watch.Forget();
+        watch.Priorities.Changed((IReadOnlyCollection<Guid>?)null);
+        Clock = new FakeTimeProvider(DemoDay);
+        _sightings = new RecentSightings();
+        _refusals = new RecentRefusals();
+        Connector.Reset();
+        AnswerEverySend();
+        _connectorCalls.Reset();
+        Logs.Clear();
+    }
+
     /// <summary>The card in an invoke response (statusCode 200, adaptive card).</summary>
     public static JsonObject CardOf(JsonObject invokeResponse)
     {
@@ -136,6 +181,11 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Connector.Stop();
+        if (_snapshot is not null)
+        {
+            await _snapshot.DisposeAsync();
+        }
+
         await _database.DisposeAsync();
     }
 
@@ -152,11 +202,20 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services =>
         {
-            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_demoClock ? new PmfBot.Bot.Demo.DemoClock(Clock, start: null) : Clock));
+            var clock = new CurrentClock(() => Clock);
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(_demoClock ? new PmfBot.Bot.Demo.DemoClock(clock, start: null) : clock));
+            // Asked for by scoped services only: each request gets what this test's bot remembers.
+            services.Replace(ServiceDescriptor.Transient(_ => _sightings));
+            services.Replace(ServiceDescriptor.Transient(_ => _refusals));
             services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => new AnsweredCalls.Counter(_connectorCalls, new Uri(ServiceUrl))));
             _alsoServices?.Invoke(services);
         });
     }
+
+    /// <summary>The Bot Connector fake answers every send (and update) as Teams does.</summary>
+    private void AnswerEverySend() =>
+        Connector.Given(Request.Create().UsingAnyMethod().WithPath(p => p.StartsWith("/v3/conversations", StringComparison.Ordinal)))
+            .RespondWith(Response.Create().WithStatusCode(200).WithBodyAsJson(new { id = "1:bot-message" }));
 
     private JsonObject Activity(TeamsUser person, string type, string conversationType) => new()
     {
@@ -209,6 +268,21 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
                 break;
         }
     }
+}
+
+/// <summary>Whatever <see cref="ConversationBot.Clock"/> is now: the host keeps one TimeProvider for its life, a reset brings a new fake clock.</summary>
+internal sealed class CurrentClock(Func<TimeProvider> current) : TimeProvider
+{
+    public override TimeZoneInfo LocalTimeZone => current().LocalTimeZone;
+
+    public override long TimestampFrequency => current().TimestampFrequency;
+
+    public override DateTimeOffset GetUtcNow() => current().GetUtcNow();
+
+    public override long GetTimestamp() => current().GetTimestamp();
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        current().CreateTimer(callback, state, dueTime, period);
 }
 
 /// <summary>
