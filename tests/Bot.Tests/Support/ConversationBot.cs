@@ -7,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Options;
 using PmfBot.Bot.Linking;
+using PmfBot.Bot.Teams.Configuration;
+using PmfBot.Bot.Teams.Connector;
 using PmfBot.Bot.Teams.Messaging;
 using PmfBot.Domain.Conversations;
 using PmfBot.Domain.Demo;
@@ -50,6 +53,9 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
     private RecentSightings _sightings = new();
 
     private RecentRefusals _refusals = new();
+
+    /// <summary>Tests reset so far: Teams' rate limits see each test start two hours after the last.</summary>
+    private int _resets;
 
     /// <param name="demoClock">Run on the local demo's clock (over <see cref="Clock"/>), as scripts/run.sh does.</param>
     /// <param name="alsoServices">Replaces services after the bot's own registrations (faults).</param>
@@ -158,6 +164,7 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
         watch.Forget();
         watch.Priorities.Changed((IReadOnlyCollection<Guid>?)null);
         Clock = new FakeTimeProvider(DemoDay);
+        _resets++;
         _sightings = new RecentSightings();
         _refusals = new RecentRefusals();
         Connector.Reset();
@@ -207,6 +214,10 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
             // Asked for by scoped services only: each request gets what this test's bot remembers.
             services.Replace(ServiceDescriptor.Transient(_ => _sightings));
             services.Replace(ServiceDescriptor.Transient(_ => _refusals));
+            // The rate limiter keeps the times of its sends: on a clock back at the demo day, a shared bot's
+            // earlier tests would fill its windows and the next send would wait for a fake clock that never moves.
+            var rateClock = new CurrentClock(() => Clock, () => TimeSpan.FromHours(2 * _resets));
+            services.Replace(ServiceDescriptor.Singleton(sp => new ConnectorRateLimiter(sp.GetRequiredService<IOptions<BotOptions>>(), rateClock)));
             services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => new AnsweredCalls.Counter(_connectorCalls, new Uri(ServiceUrl))));
             _alsoServices?.Invoke(services);
         });
@@ -271,13 +282,14 @@ public sealed class ConversationBot : WebApplicationFactory<Program>
 }
 
 /// <summary>Whatever <see cref="ConversationBot.Clock"/> is now: the host keeps one TimeProvider for its life, a reset brings a new fake clock.</summary>
-internal sealed class CurrentClock(Func<TimeProvider> current) : TimeProvider
+/// <remarks><paramref name="later"/>: how far ahead of it this clock runs (none for the bot's own clock).</remarks>
+internal sealed class CurrentClock(Func<TimeProvider> current, Func<TimeSpan>? later = null) : TimeProvider
 {
     public override TimeZoneInfo LocalTimeZone => current().LocalTimeZone;
 
     public override long TimestampFrequency => current().TimestampFrequency;
 
-    public override DateTimeOffset GetUtcNow() => current().GetUtcNow();
+    public override DateTimeOffset GetUtcNow() => current().GetUtcNow() + (later?.Invoke() ?? TimeSpan.Zero);
 
     public override long GetTimestamp() => current().GetTimestamp();
 
