@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Bot.Conversation;
 using PmfBot.Bot.Tests.Cards.Templating;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.Conversation;
 

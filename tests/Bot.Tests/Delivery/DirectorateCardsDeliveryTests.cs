@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Demo;
 using PmfBot.Scheduler.Cycle;
@@ -10,20 +10,20 @@ using PmfBot.Scheduler.Delivery;
 namespace PmfBot.Bot.Tests.Delivery;
 
 /// <summary>The sign-off and self-assessment cards as the bot sends them for the cycle's messages.</summary>
-public sealed class DirectorateCardsDeliveryTests : IAsyncLifetime
+public sealed class DirectorateCardsDeliveryTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
     private static readonly DemoPerson Lead = DemoCouncil.People.PerformanceLead;
-    private readonly ConversationBot _bot = new();
+    private readonly ConversationBot _bot = shared.Bot;
     private Guid _adultsAndHealth;
 
     public async Task InitializeAsync()
     {
-        _ = _bot.Services;
+        await _bot.ResetAsync();
         await using var db = _bot.NewContext();
         _adultsAndHealth = await db.Directorates.Where(d => d.Code == "AH").Select(d => d.Id).SingleAsync();
     }
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("returns-in", "Every Q2 2025/26 return is in: please sign them off by")]

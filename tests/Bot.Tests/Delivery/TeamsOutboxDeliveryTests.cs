@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Boards;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Conversations;
@@ -17,19 +17,15 @@ using WireMock.ResponseBuilders;
 namespace PmfBot.Bot.Tests.Delivery;
 
 /// <summary>The scheduler's outbox sent by the real bot host to the Bot Connector fake.</summary>
-public sealed class TeamsOutboxDeliveryTests : IAsyncLifetime
+public sealed class TeamsOutboxDeliveryTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
 {
     private static readonly DemoPerson Owner = DemoCouncil.People.Owner;
-    private readonly ConversationBot _bot = new();
+    private readonly ConversationBot _bot = shared.Bot;
 
-    /// <summary>Starts the host, which creates and seeds the demo database.</summary>
-    public Task InitializeAsync()
-    {
-        _ = _bot.Services;
-        return Task.CompletedTask;
-    }
+    /// <summary>Back to the council as seeded, at the demo day (the class shares one bot).</summary>
+    public Task InitializeAsync() => _bot.ResetAsync();
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_returns_open_nudge_is_sent_to_the_owners_chat_with_their_return_card()

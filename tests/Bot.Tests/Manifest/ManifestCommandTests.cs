@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using PmfBot.Bot.Conversation;
 using PmfBot.Bot.Tests.Cards.Templating;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 
 namespace PmfBot.Bot.Tests.Manifest;

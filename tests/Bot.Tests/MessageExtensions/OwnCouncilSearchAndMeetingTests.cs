@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Bot.Tests.Meetings;
 using PmfBot.Bot.Tests.MessageExtensions.Support;
 using PmfBot.Tests.Support;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Demo;
 using PmfBot.Domain.Storage;
 using PmfBot.Tests.Support;

@@ -7,7 +7,6 @@ using PmfBot.Domain.Outbox;
 using PmfBot.Domain.Returns;
 using PmfBot.Reliability.Tests.Support;
 using PmfBot.Scheduler.Cycle;
-using PmfBot.Scheduler.Tests.Support;
 using PmfBot.Tests.Support;
 using Xunit.Abstractions;
 

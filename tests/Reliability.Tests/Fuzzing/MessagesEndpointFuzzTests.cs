@@ -1,6 +1,5 @@
-using PmfBot.Bot.Tests.Teams.Support;
-using PmfBot.Reliability.Tests.Support;
 using PmfBot.Tests.Support;
+using PmfBot.Reliability.Tests.Support;
 using Xunit.Abstractions;
 
 namespace PmfBot.Reliability.Tests.Fuzzing;

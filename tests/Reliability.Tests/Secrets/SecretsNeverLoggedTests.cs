@@ -4,10 +4,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using PmfBot.Bot.Tests.Teams.Support;
+using PmfBot.Tests.Support;
 using PmfBot.Domain.Demo;
 using PmfBot.Reliability.Tests.Support;
-using PmfBot.Tests.Support;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 

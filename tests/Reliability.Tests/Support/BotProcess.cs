@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using PmfBot.Bot.Tests.Teams.Support;
+using PmfBot.Tests.Support;
 
 namespace PmfBot.Reliability.Tests.Support;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Bot.Teams.Messaging;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Bot.Tests.Teams.Support;
 using PmfBot.Tests.Support;
 using WireMock.RequestBuilders;

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.Tokens;
 using PmfBot.Bot.Teams.Activities;
 using PmfBot.Bot.Tests.Teams.Support;
+using PmfBot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.Teams.Authentication;
 

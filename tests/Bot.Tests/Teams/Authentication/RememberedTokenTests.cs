@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using PmfBot.Bot.Teams.Authentication;
 using PmfBot.Bot.Tests.Teams.Support;
+using PmfBot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.Teams.Authentication;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Bot.Tests.Teams.Support;
+using PmfBot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.Teams.Configuration;
 

@@ -7,6 +7,7 @@ using PmfBot.Bot.Tests.Teams.Support;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+using PmfBot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.Teams.Connector;
 

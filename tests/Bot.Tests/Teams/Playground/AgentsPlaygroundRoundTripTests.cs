@@ -9,6 +9,7 @@ using PmfBot.Bot.Teams.Connector;
 using PmfBot.Domain.Conversations;
 using PmfBot.Bot.Tests.Teams.Support;
 using Xunit.Abstractions;
+using PmfBot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.Teams.Playground;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
-using PmfBot.Bot.Tests.Conversation.Support;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
 using PmfBot.Domain.Storage;
