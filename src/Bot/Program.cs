@@ -6,6 +6,7 @@ using PmfBot.Bot.Health;
 using PmfBot.Bot.Import;
 using PmfBot.Bot.Publication;
 using PmfBot.Bot.Storage;
+using PmfBot.Bot.Tabs;
 using PmfBot.Bot.Teams;
 using PmfBot.Bot.Telemetry;
 using PmfBot.Scheduler.Hosting;
@@ -22,6 +23,7 @@ builder.AddTeamsBot();
 builder.AddPmfConversation();
 builder.AddPmfCycle();
 builder.AddPublication();
+builder.AddTabs();
 builder.AddPmfHealth();
 builder.AddPmfTelemetry();
 builder.AddDashboardSignIn();
@@ -33,6 +35,7 @@ if (app.RunsWeb())
 {
     app.MapTeamsBot();
     app.MapPublication();
+    app.MapTabs();
 }
 
 app.MapPmfSchedulerDashboard();
