@@ -4,6 +4,7 @@ using PmfBot.Bot.Status;
 using PmfBot.Domain.Boards;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.People;
+using PmfBot.Domain.RagRatings;
 using PmfBot.Domain.Priorities;
 using PmfBot.Domain.Ratings;
 using PmfBot.Domain.Scorecards;
@@ -113,7 +114,8 @@ public sealed class BoardTab(PmfDbContext db, PublishedScorecards scorecards, Ti
                     row.Raw("<th scope=\"row\">").Element("span", line.Priority.Code, "code").Text(line.Priority.Title).Raw("</th>")
                         .Element("td", line.LeadOfficerName).Raw("<td>");
                     Rating(row, line, proposals.GetValueOrDefault(line.Priority.Id));
-                    row.Raw("</td>").Element("td", ResultText.RagCounts(section.Indicators.Where(r => r.IsPublished).Select(r => r.Result.Rag).ToList()));
+                    // A result not yet published counts as no data, as on the published pages.
+                    row.Raw("</td>").Element("td", ResultText.RagCounts(section.Indicators.Select(r => r.IsPublished ? r.Result.Rag : Rag.NoData).ToList()));
                 }));
             page.Raw("</section>\n");
         }
@@ -121,11 +123,11 @@ public sealed class BoardTab(PmfDbContext db, PublishedScorecards scorecards, Ti
 
     private static void Rating(Html page, PublishedScorecards.PriorityLine line, PriorityRating? readableProposal)
     {
-        TabHtml.Badge(page, line.Rating.Rag, PublishedWords.Rating(line.Rating)).Raw(" ")
-            .Element("span", PublishedWords.RatingStatus(line.Rating), "muted");
+        TabHtml.Badge(page, line.Rating.Rag, PublishedWords.Rating(line.Rating));
         if (line.Rating.IsDecided)
         {
-            page.Raw("<br>").Element("span", line.Rating.Summary, "prose");
+            page.Raw(" ").Element("span", PublishedWords.RatingStatus(line.Rating), "muted")
+                .Raw("<br>").Element("span", line.Rating.Summary, "prose");
             if (line.Rating.AmendmentReason is { } reason)
             {
                 page.Raw("<br>").Element("span", $"The board amended the proposed rating: {reason}", "prose");

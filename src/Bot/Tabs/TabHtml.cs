@@ -24,7 +24,10 @@ public static class TabHtml
         "label{display:block;margin:.3rem 0 .1rem}textarea{width:100%;min-height:3rem;font:inherit}" +
         "select,button{font:inherit}button{margin:.4rem .5rem 0 0;padding:.3rem .8rem;border:0;background:#00703c;color:#fff;cursor:pointer}" +
         "button.secondary{background:#f3f2f1;color:#0b0c0c;border:1px solid #505a5f}" +
-        ".error{color:#d4351c;font-weight:bold}";
+        ".error{color:#d4351c;font-weight:bold}" +
+        // A meeting's side panel is about 320 pixels wide: tables scroll inside it rather than spill out.
+        "@media (max-width:480px){body{padding:.5rem}h1{font-size:1.3rem}h2{font-size:1.1rem}" +
+        "table{display:block;overflow-x:auto}th,td{padding:.2rem .3rem}}";
 
     /// <summary>
     /// Teams, Microsoft 365 and Outlook may frame the pages (tab requirements page); scripts come only from PmfBot;
