@@ -41,6 +41,17 @@ public static class TabSignIn
         };
         jwt.Events = new JwtBearerEvents
         {
+            // With no other sign-in configured this scheme is the app's only one, so ASP.NET Core would try it on every
+            // request, the Bot Connector's own Bearer tokens on /api/messages included: read it on the tab content only.
+            OnMessageReceived = context =>
+            {
+                if (!context.Request.Path.StartsWithSegments(TabAddresses.Content, StringComparison.OrdinalIgnoreCase))
+                {
+                    context.NoResult();
+                }
+
+                return Task.CompletedTask;
+            },
             OnChallenge = async context =>
             {
                 context.HandleResponse();
