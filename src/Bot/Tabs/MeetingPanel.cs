@@ -66,12 +66,16 @@ public sealed class MeetingPanel(PmfDbContext db, TimeProvider clock)
                     + (undecided > 0 ? $", {undecided} not yet decided" : "")
                     + $". Board actions: {view.Actions.Open} open, {view.Actions.Delayed} delayed, {view.Actions.CompletedThisQuarter} completed this quarter.")
                 .Raw("</p>\n");
-            TabHtml.Table(page, $"{view.Board.Name} priorities", ["Priority", "Agreed rating", "Indicators"], view.Priorities.Select<BoardResults.PriorityView, Action<Html>>(p => row =>
+            // A list, not a table: the side panel is about 320 pixels wide.
+            page.Raw("<ul class=\"plain\" aria-label=\"").Attribute($"{view.Board.Name} priorities").Raw("\">\n");
+            foreach (var p in view.Priorities)
             {
-                row.Raw("<th scope=\"row\">").Element("span", p.Priority.Code, "code").Text(p.Priority.Title).Raw("</th><td>");
-                TabHtml.Badge(row, p.Rating?.FinalRag, p.Rating?.FinalRag is { } rag ? PublishedWords.RagName(rag) : "Not yet decided");
-                row.Raw("</td>").Element("td", ResultText.RagCounts(p.Indicators.Select(i => i.Rag).ToList()));
-            }));
+                page.Raw("<li>").Element("span", p.Priority.Code, "code").Element("strong", p.Priority.Title).Raw("<br>");
+                TabHtml.Badge(page, p.Rating?.FinalRag, p.Rating?.FinalRag is { } rag ? $"Agreed: {PublishedWords.RagName(rag)}" : "Not yet decided")
+                    .Raw(" ").Element("span", ResultText.RagCounts(p.Indicators.Select(i => i.Rag).ToList()), "muted").Raw("</li>\n");
+            }
+
+            page.Raw("</ul>\n");
         }
 
         page.Raw("</section>\n");

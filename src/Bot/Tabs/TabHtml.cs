@@ -25,6 +25,7 @@ public static class TabHtml
         "select,button{font:inherit}button{margin:.4rem .5rem 0 0;padding:.3rem .8rem;border:0;background:#00703c;color:#fff;cursor:pointer}" +
         "button.secondary{background:#f3f2f1;color:#0b0c0c;border:1px solid #505a5f}" +
         ".error{color:#d4351c;font-weight:bold}" +
+        "ul.plain{list-style:none;padding:0}ul.plain li{border-top:1px solid #b1b4b6;padding:.4rem 0}" +
         // A meeting's side panel is about 320 pixels wide: tables scroll inside it rather than spill out.
         "@media (max-width:480px){body{padding:.5rem}h1{font-size:1.3rem}h2{font-size:1.1rem}" +
         "table{display:block;overflow-x:auto}th,td{padding:.2rem .3rem}}";
