@@ -9,6 +9,7 @@ using PmfBot.Bot.Storage;
 using PmfBot.Bot.Tabs;
 using PmfBot.Bot.Teams;
 using PmfBot.Bot.Telemetry;
+using PmfBot.Domain;
 using PmfBot.Scheduler.Hosting;
 
 // Verbs that work on the database and exit instead of starting the bot.
@@ -16,16 +17,16 @@ if (await ImportCommand.TryRunAsync(args) is { } importExitCode) { return import
 if (await MigrateCommand.TryRunAsync(args) is { } migrateExitCode) { return migrateExitCode; }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddPmfStorage();
-builder.AddPmfDomain();
-builder.AddDemoCouncil();
-builder.AddTeamsBot();
-builder.AddPmfConversation();
-builder.AddPmfCycle();
+builder.AddStorage();
+builder.AddDomain();
+builder.AddDemo();
+builder.AddTeams();
+builder.AddConversation();
+builder.AddDelivery();
 builder.AddPublication();
 builder.AddTabs();
-builder.AddPmfHealth();
-builder.AddPmfTelemetry();
+builder.AddHealth();
+builder.AddTelemetry();
 builder.AddDashboardSignIn();
 
 var app = builder.Build();
@@ -33,12 +34,12 @@ if (!await app.TryPrepareStorageAsync()) { return 1; }
 app.MapHealth();
 if (app.RunsWeb())
 {
-    app.MapTeamsBot();
+    app.MapTeams();
     app.MapPublication();
     app.MapTabs();
 }
 
-app.MapPmfSchedulerDashboard();
+app.MapSchedulerDashboard();
 await app.RunAsync();
 return 0;
 

@@ -1,4 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Compliance;
 using PmfBot.Domain.Exceptions;
@@ -7,19 +10,42 @@ using PmfBot.Domain.PlainEnglish;
 using PmfBot.Domain.Ratings;
 using PmfBot.Domain.Returns;
 using PmfBot.Domain.Scorecards;
+using PmfBot.Domain.Settings;
 using PmfBot.Domain.Status;
 
 namespace PmfBot.Domain;
 
 public static class DomainSetup
 {
-    /// <summary>The rules' settings and the use cases, one scoped instance per request or job.</summary>
-    public static IServiceCollection AddPmfUseCases(
-        this IServiceCollection services, CalendarPolicy calendar, NudgePolicy nudges, PlainEnglishOptions plainEnglish)
+    /// <summary>
+    /// The use cases, with the council's settings: `Calendar` (return window in working days, extra
+    /// holidays), `Nudges` (reminder days, escalation), `PlainEnglish` (limits, glossary). One scoped
+    /// instance per request or job; the clock is <see cref="TimeProvider.System"/> unless the host
+    /// registered its own (the local demo's clock, the tests' fake one).
+    /// </summary>
+    public static TBuilder AddDomain<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
     {
-        services.AddSingleton(ReturnCalendar.EnglandAndWales(calendar));
-        services.AddSingleton(nudges);
-        services.AddSingleton(new PlainEnglishCheck(plainEnglish));
+        builder.Services.AddDomain();
+        return builder;
+    }
+
+    /// <summary>The same on a service collection that has the host's <c>IConfiguration</c> (the scheduler's tests).</summary>
+    public static IServiceCollection AddDomain(this IServiceCollection services)
+    {
+        services.AddSettings<CalendarPolicy>("Calendar");
+        services.AddSettings<NudgePolicy>("Nudges");
+        services.AddSettings<PlainEnglishOptions>("PlainEnglish");
+        services.AddSingleton(sp => ReturnCalendar.EnglandAndWales(sp.GetRequiredService<IOptions<CalendarPolicy>>().Value));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<NudgePolicy>>().Value);
+        services.AddSingleton(sp => new PlainEnglishCheck(sp.GetRequiredService<IOptions<PlainEnglishOptions>>().Value));
+        services.TryAddSingleton(TimeProvider.System);
+        AddUseCases(services);
+        return services;
+    }
+
+    private static void AddUseCases(IServiceCollection services)
+    {
         services.AddScoped<OpenReturns>();
         services.AddScoped<SubmitReturn>();
         services.AddScoped<SignOffReturns>();
@@ -49,6 +75,5 @@ public static class DomainSetup
         services.AddScoped<People.Linking.LinkTeamsAccount>();
         services.AddScoped<People.Linking.PeopleNotLinked>();
         services.AddScoped<Boards.Channels.LinkBoardChannel>();
-        return services;
     }
 }

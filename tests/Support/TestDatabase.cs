@@ -15,7 +15,7 @@ public abstract class TestDatabase : IAsyncLifetime
 
     public abstract string Name { get; }
 
-    public PmfDbContext NewContext() => StorageSetup.CreateContext(Options);
+    public PmfDbContext NewContext() => DatabaseSetup.CreateContext(Options);
 
     /// <summary>The database exists and holds nothing (SQLite: no file yet).</summary>
     public virtual Task CreateEmptyAsync() => Task.CompletedTask;

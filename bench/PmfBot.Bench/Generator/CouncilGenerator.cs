@@ -66,7 +66,7 @@ public sealed partial class CouncilGenerator
     public async Task<GeneratedCouncil> WriteAsync(StorageOptions storage, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
-        await using var db = StorageSetup.CreateContext(storage);
+        await using var db = DatabaseSetup.CreateContext(storage);
         if (await db.Boards.AnyAsync(cancellationToken))
         {
             throw new InvalidOperationException("The database already holds a council: the generator writes into an empty one.");

@@ -202,7 +202,7 @@ public sealed class InboundBenchmark(Report report, BenchOptions options)
     /// <summary>The cycle would otherwise open returns and send nudges while the benchmark runs.</summary>
     private static async Task PauseTheCycleAsync(BenchDatabase database, GeneratedCouncil council)
     {
-        await using var db = StorageSetup.CreateContext(database.Options);
+        await using var db = DatabaseSetup.CreateContext(database.Options);
         var state = CycleState.New(DateTimeOffset.UtcNow);
         state.Pause(council.Reader.Id, DateTimeOffset.UtcNow);
         db.CycleState.Add(state);

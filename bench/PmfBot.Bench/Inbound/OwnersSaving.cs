@@ -40,7 +40,7 @@ public sealed class OwnersSaving : IAsyncDisposable
     private async Task SaveAsync(StorageOptions storage, Period quarter, TimeSpan every, CancellationToken stop)
     {
         List<Guid> open;
-        await using (var db = StorageSetup.CreateContext(storage))
+        await using (var db = DatabaseSetup.CreateContext(storage))
         {
             open = await db.Returns.AsNoTracking()
                 .Where(r => r.Period == quarter && (r.State == ReturnState.Open || r.State == ReturnState.Draft))
@@ -55,7 +55,7 @@ public sealed class OwnersSaving : IAsyncDisposable
         using var timer = new PeriodicTimer(every);
         for (var n = 0; await Tick(timer, stop); n++)
         {
-            await using var db = StorageSetup.CreateContext(storage);
+            await using var db = DatabaseSetup.CreateContext(storage);
             var ret = await db.Returns.Include(r => r.Indicator).SingleAsync(r => r.Id == open[n % open.Count], CancellationToken.None);
             var owner = await db.People.SingleAsync(p => p.Id == ret.Indicator.OwnerId, CancellationToken.None);
             ret.SaveDraft(owner, new ReturnEntry(100 + n, null, null, null, $"Draft {n}: figures still being checked with the service.", null, null), DateTimeOffset.UtcNow);

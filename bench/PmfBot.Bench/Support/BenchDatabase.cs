@@ -41,7 +41,7 @@ public sealed class BenchDatabase : IAsyncDisposable
         }
 
         var database = new BenchDatabase(name, new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString);
-        await using var db = StorageSetup.CreateContext(database.Options);
+        await using var db = DatabaseSetup.CreateContext(database.Options);
         await new StorageInitialiser(db).InitialiseAsync();
         return database;
     }

@@ -4,6 +4,7 @@ using PmfBot.Bot.Delivery;
 using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
 using PmfBot.Domain.Storage;
+using PmfBot.Domain;
 
 namespace PmfBot.Bench.Support;
 
@@ -52,11 +53,11 @@ public sealed class InProcessBot : IAsyncDisposable
             builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Query", LogLevel.Debug);
         }
 
-        builder.AddPmfStorage();
-        builder.AddPmfDomain();
-        builder.AddTeamsBot();
-        builder.AddPmfConversation();
-        builder.AddPmfCycle();
+        builder.AddStorage();
+        builder.AddDomain();
+        builder.AddTeams();
+        builder.AddConversation();
+        builder.AddDelivery();
         if (clock is not null)
         {
             builder.Services.AddSingleton(clock);

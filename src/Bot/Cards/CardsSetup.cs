@@ -5,7 +5,7 @@ namespace PmfBot.Bot.Cards;
 public static class CardsSetup
 {
     /// <summary>The templates from cards/ (copied beside the binary), parsed once at start.</summary>
-    public static IServiceCollection AddPmfCards(this IServiceCollection services)
+    public static IServiceCollection AddCards(this IServiceCollection services)
     {
         services.AddSingleton(_ => CardTemplates.LoadDirectory(Path.Combine(AppContext.BaseDirectory, "cards")));
         services.AddSingleton<CardRenderer>();

@@ -10,16 +10,16 @@ namespace PmfBot.Bot.Conversation;
 public static class ConversationSetup
 {
     /// <summary>The chat commands and the card buttons, with the cards they answer with.</summary>
-    public static WebApplicationBuilder AddPmfConversation(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddPmfCards();
+        services.AddCards();
         services.AddScoped<Speaker>();
         services.AddSingleton<KnownSpeakers>();
-        services.AddPmfLinking(builder.Configuration);
+        services.AddLinking(builder.Configuration);
         services.AddScoped<MessageCards>();
         services.AddScoped<FailureAnswers>();
-        services.AddPmfRatingCards();
+        services.AddRatings();
         services.AddActivityHandler<MessageActivity, CommandTable>();
         services.AddInvokeHandler<CardActionTable>();
         foreach (var handler in CommandTable.Routes.Select(r => r.Handler).Concat(CardActionTable.Verbs.Values).Distinct())

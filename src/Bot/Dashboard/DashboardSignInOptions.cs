@@ -4,7 +4,7 @@ namespace PmfBot.Bot.Dashboard;
 /// Sign-in to the scheduler dashboard with the council's Entra ID, section `Dashboard:SignIn`. Off until
 /// both <see cref="TenantId"/> and <see cref="ClientId"/> are set.
 /// </summary>
-public sealed class DashboardSignInOptions
+public sealed class DashboardSignInOptions : PmfBot.Domain.Settings.ISettings
 {
     public const string Section = "Dashboard:SignIn";
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 using PmfBot.Bot.Teams.Configuration;
+using PmfBot.Domain.Settings;
 using PmfBot.Scheduler.Hosting;
 
 namespace PmfBot.Bot.Dashboard;
@@ -18,24 +19,17 @@ public static class DashboardSignInSetup
     public static WebApplicationBuilder AddDashboardSignIn(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DashboardSignInOptions>()
-            .BindConfiguration(DashboardSignInOptions.Section)
-            .PostConfigure<IOptions<BotOptions>>((o, bot) => o.ClientSecret = SecretFor(o, bot.Value))
-            .Validate(o => o.Problems().Count == 0, "The Dashboard:SignIn settings are not usable.")
-            .ValidateOnStart();
+        services.AddSettings<DashboardSignInOptions>(DashboardSignInOptions.Section)
+            .PostConfigure<IOptions<BotOptions>>((o, bot) => o.ClientSecret = SecretFor(o, bot.Value));
 
-        var settings = builder.Configuration.GetSection(DashboardSignInOptions.Section).Get<DashboardSignInOptions>() ?? new DashboardSignInOptions();
+        // Read now as well: without sign-in settings no authentication is registered at all.
+        var settings = builder.Configuration.ReadSettings<DashboardSignInOptions>(DashboardSignInOptions.Section);
         if (!settings.IsConfigured)
         {
             return builder;
         }
 
-        var bot = builder.Configuration.GetSection(BotOptions.SectionName).Get<BotOptions>() ?? new BotOptions();
-        settings.ClientSecret = SecretFor(settings, bot);
-        if (settings.Problems() is { Count: > 0 } problems)
-        {
-            throw new InvalidOperationException("The Dashboard:SignIn settings are not usable: " + string.Join(" ", problems));
-        }
+        settings.ClientSecret = SecretFor(settings, builder.Configuration.ReadSettings<BotOptions>(BotOptions.SectionName));
 
         services.AddAuthentication(o =>
             {

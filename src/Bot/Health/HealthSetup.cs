@@ -13,7 +13,7 @@ public static class HealthSetup
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Readiness: the database answers, its schema is current, and the scheduler runs where it should.</summary>
-    public static WebApplicationBuilder AddPmfHealth(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<PmfDbContext>("database", tags: [Ready])

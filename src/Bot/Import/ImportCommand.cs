@@ -50,8 +50,8 @@ public static class ImportCommand
 
         // The same configuration sources as the bot (appsettings, environment, command line).
         var configuration = Host.CreateApplicationBuilder(rest).Configuration;
-        var storage = StorageHosting.ReadOptions(configuration);
-        await using var db = StorageSetup.CreateContext(storage);
+        var storage = StorageSetup.ReadOptions(configuration);
+        await using var db = DatabaseSetup.CreateContext(storage);
         try
         {
             // The same preparation as the bot's start: an empty database gets its schema, an older one its migrations.

@@ -1,7 +1,7 @@
 namespace PmfBot.Bot.Linking;
 
 /// <summary>Linking people to their Teams accounts (section <c>Linking</c>).</summary>
-public sealed class LinkingOptions
+public sealed class LinkingOptions : PmfBot.Domain.Settings.ISettings
 {
     public const string Section = "Linking";
 
@@ -16,4 +16,20 @@ public sealed class LinkingOptions
     /// elsewhere) is answered from memory before Teams is asked about it again.
     /// </summary>
     public TimeSpan RetryLookupAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(PerformanceTeamContact))
+        {
+            problems.Add("PerformanceTeamContact is empty: say whom people should ask (e.g. the performance team's mailbox).");
+        }
+
+        if (RetryLookupAfter < TimeSpan.Zero)
+        {
+            problems.Add("RetryLookupAfter must not be negative.");
+        }
+
+        return problems;
+    }
 }

@@ -4,7 +4,7 @@ namespace PmfBot.Bot.Publication;
 /// <c>Publication:*</c>: the read-only scorecard pages. Off unless a council switches them on,
 /// because anyone who can reach the host can read them (docs/publication.md).
 /// </summary>
-public sealed class PublicationOptions
+public sealed class PublicationOptions : PmfBot.Domain.Settings.ISettings
 {
     public const string SectionName = "Publication";
 
@@ -16,4 +16,7 @@ public sealed class PublicationOptions
     public string CouncilName { get; set; } = "";
 
     public bool HasValidCouncilName => CouncilName.Length <= MaxCouncilNameLength && !CouncilName.Any(char.IsControl);
+
+    public IReadOnlyList<string> Problems() =>
+        HasValidCouncilName ? [] : [$"CouncilName must be one line of at most {MaxCouncilNameLength} characters."];
 }

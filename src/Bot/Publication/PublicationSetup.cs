@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PmfBot.Bot.Storage;
+using PmfBot.Domain.Settings;
 
 namespace PmfBot.Bot.Publication;
 
@@ -10,10 +11,7 @@ public static class PublicationSetup
 
     public static WebApplicationBuilder AddPublication(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PublicationOptions>()
-            .BindConfiguration(PublicationOptions.SectionName)
-            .Validate(o => o.HasValidCouncilName, $"Publication:CouncilName must be one line of at most {PublicationOptions.MaxCouncilNameLength} characters.")
-            .ValidateOnStart();
+        builder.Services.AddSettings<PublicationOptions>(PublicationOptions.SectionName);
         builder.Services.AddScoped<PublishedPages>();
         return builder;
     }

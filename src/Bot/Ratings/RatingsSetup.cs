@@ -6,7 +6,7 @@ namespace PmfBot.Bot.Ratings;
 public static class RatingsSetup
 {
     /// <summary>The card builders for ratings, board actions and self assessments (the card buttons register themselves).</summary>
-    public static IServiceCollection AddPmfRatingCards(this IServiceCollection services)
+    public static IServiceCollection AddRatings(this IServiceCollection services)
     {
         services.AddScoped<RatingCards>();
         services.AddScoped<ActionProgressCard>();

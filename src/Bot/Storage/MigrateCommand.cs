@@ -29,8 +29,8 @@ public static class MigrateCommand
             return 2;
         }
 
-        var options = StorageHosting.ReadOptions(Host.CreateApplicationBuilder(rest).Configuration);
-        await using var db = StorageSetup.CreateContext(options);
+        var options = StorageSetup.ReadOptions(Host.CreateApplicationBuilder(rest).Configuration);
+        await using var db = DatabaseSetup.CreateContext(options);
         var initialiser = new StorageInitialiser(db);
         try
         {

@@ -23,7 +23,7 @@ public static class TabSignIn
     public static void Configure(JwtBearerOptions jwt, TabsOptions tabs)
     {
         jwt.MetadataAddress = tabs.EffectiveMetadataAddress;
-        jwt.RequireHttpsMetadata = !BotOptionsValidator.IsLoopback(new Uri(tabs.EffectiveMetadataAddress));
+        jwt.RequireHttpsMetadata = !BotOptionsCheck.IsLoopback(new Uri(tabs.EffectiveMetadataAddress));
         jwt.MapInboundClaims = false;
         jwt.IncludeErrorDetails = false;
         jwt.TokenValidationParameters = new TokenValidationParameters

@@ -1,4 +1,5 @@
 using PmfBot.Bot.Teams.Configuration;
+using PmfBot.Domain.Settings;
 
 namespace PmfBot.Bot.Tabs;
 
@@ -6,7 +7,7 @@ namespace PmfBot.Bot.Tabs;
 /// The tabs, section `Tabs` (docs/tabs.md). Off until <see cref="Domain"/> is set: the personal, channel and
 /// meeting tabs are then served under /tabs, signed in with Teams single sign-on.
 /// </summary>
-public sealed class TabsOptions
+public sealed class TabsOptions : ISettings
 {
     public const string Section = "Tabs";
 
@@ -69,7 +70,7 @@ public sealed class TabsOptions
         }
 
         if (!Uri.TryCreate(EffectiveMetadataAddress, UriKind.Absolute, out var metadata)
-            || !(metadata.Scheme == Uri.UriSchemeHttps || (metadata.Scheme == Uri.UriSchemeHttp && BotOptionsValidator.IsLoopback(metadata))))
+            || !(metadata.Scheme == Uri.UriSchemeHttps || (metadata.Scheme == Uri.UriSchemeHttp && BotOptionsCheck.IsLoopback(metadata))))
         {
             problems.Add("Tabs:MetadataAddress must use https (plain http is allowed only on a loopback address).");
         }

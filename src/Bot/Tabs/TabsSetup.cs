@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using PmfBot.Bot.Storage;
 using PmfBot.Domain.People;
+using PmfBot.Domain.Settings;
 
 namespace PmfBot.Bot.Tabs;
 
@@ -17,13 +18,9 @@ public static class TabsSetup
     public static WebApplicationBuilder AddTabs(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.AddOptions<TabsOptions>()
-            .BindConfiguration(TabsOptions.Section)
-            .PostConfigure(o => o.FillFrom(configuration))
-            .Validate(o => o.Problems().Count == 0, "The Tabs settings are not usable: see docs/tabs.md.")
-            .ValidateOnStart();
+        builder.Services.AddSettings<TabsOptions>(TabsOptions.Section).PostConfigure(o => o.FillFrom(configuration));
 
-        var settings = configuration.GetSection(TabsOptions.Section).Get<TabsOptions>() ?? new TabsOptions();
+        var settings = configuration.ReadSettings<TabsOptions>(TabsOptions.Section);
         if (!settings.IsEnabled)
         {
             return builder;

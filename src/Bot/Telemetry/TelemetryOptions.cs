@@ -4,7 +4,7 @@ namespace PmfBot.Bot.Telemetry;
 /// Where traces and metrics go, section `Telemetry`. Nothing is exported unless an OTLP endpoint is
 /// set here or in the standard `OTEL_EXPORTER_OTLP_ENDPOINT` variable.
 /// </summary>
-public sealed class TelemetryOptions
+public sealed class TelemetryOptions : PmfBot.Domain.Settings.ISettings
 {
     public const string Section = "Telemetry";
 
@@ -25,4 +25,20 @@ public sealed class TelemetryOptions
         || (Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
 
     public bool HasValidProtocol => OtlpProtocol is "grpc" or "http/protobuf";
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (!HasValidEndpoint)
+        {
+            problems.Add("OtlpEndpoint must be an absolute http or https address.");
+        }
+
+        if (!HasValidProtocol)
+        {
+            problems.Add("OtlpProtocol must be grpc or http/protobuf.");
+        }
+
+        return problems;
+    }
 }

@@ -4,6 +4,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using PmfBot.Bot.Health;
+using PmfBot.Domain.Settings;
 using PmfBot.Scheduler.Telemetry;
 
 namespace PmfBot.Bot.Telemetry;
@@ -15,15 +16,11 @@ public static class TelemetrySetup
     /// PmfBot's own meter), exported over OTLP, but only when an endpoint is configured: by default the
     /// SDK is not even registered, nothing is collected beyond the bare counters and nothing leaves the machine.
     /// </summary>
-    public static WebApplicationBuilder AddPmfTelemetry(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TelemetryOptions>()
-            .BindConfiguration(TelemetryOptions.Section)
-            .Validate(o => o.HasValidEndpoint, "Telemetry:OtlpEndpoint must be an absolute http or https address.")
-            .Validate(o => o.HasValidProtocol, "Telemetry:OtlpProtocol must be grpc or http/protobuf.")
-            .ValidateOnStart();
-
-        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        builder.Services.AddSettings<TelemetryOptions>(TelemetryOptions.Section);
+        // Read now as well: without an endpoint the OpenTelemetry SDK is not registered at all.
+        var options = builder.Configuration.ReadSettings<TelemetryOptions>(TelemetryOptions.Section);
         var ownEndpoint = options.HasValidEndpoint && !string.IsNullOrWhiteSpace(options.OtlpEndpoint);
         if (!ownEndpoint && string.IsNullOrWhiteSpace(builder.Configuration[TelemetryOptions.StandardEndpointVariable]))
         {

@@ -4,7 +4,7 @@ namespace PmfBot.Domain.Calendar;
 /// How a council times its return window, in working days. Bound from configuration (a plain
 /// options class); <see cref="ReturnCalendar"/> checks it when it is built.
 /// </summary>
-public sealed record CalendarPolicy
+public sealed record CalendarPolicy : Settings.ISettings
 {
     /// <summary>Returns are due this many working days after the period ends.</summary>
     public int DueWorkingDaysAfterPeriodEnd { get; init; } = 10;

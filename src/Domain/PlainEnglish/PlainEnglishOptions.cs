@@ -1,7 +1,7 @@
 namespace PmfBot.Domain.PlainEnglish;
 
 /// <summary>Settings for the commentary check; bound from configuration, so plain properties.</summary>
-public sealed class PlainEnglishOptions
+public sealed class PlainEnglishOptions : Settings.ISettings
 {
     public int MinCharacters { get; set; } = 50;
 

@@ -1,7 +1,7 @@
 namespace PmfBot.Scheduler.Graph;
 
 /// <summary>Microsoft Graph settings (section `Graph`). Without a tenant, client id and secret there is no directory.</summary>
-public sealed class GraphOptions
+public sealed class GraphOptions : PmfBot.Domain.Settings.ISettings
 {
     public const string Section = "Graph";
 
@@ -25,4 +25,31 @@ public sealed class GraphOptions
 
     public bool IsConfigured =>
         !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        var given = new[] { TenantId, ClientId, ClientSecret }.Count(v => !string.IsNullOrWhiteSpace(v));
+        if (given is > 0 and < 3)
+        {
+            problems.Add("TenantId, ClientId and ClientSecret go together: set all three to use Microsoft Graph, or none.");
+        }
+
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out _))
+        {
+            problems.Add("BaseUrl must be an absolute address (https://graph.microsoft.com/v1.0).");
+        }
+
+        if (InstallAppForUsers && string.IsNullOrWhiteSpace(TeamsAppId))
+        {
+            problems.Add("InstallAppForUsers needs TeamsAppId, the id of PmfBot's app in the council's Teams app catalogue.");
+        }
+
+        if (CacheFor < TimeSpan.Zero)
+        {
+            problems.Add("CacheFor must not be negative.");
+        }
+
+        return problems;
+    }
 }

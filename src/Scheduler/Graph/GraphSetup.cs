@@ -9,6 +9,8 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Authentication.Azure;
 
+using PmfBot.Domain.Settings;
+
 namespace PmfBot.Scheduler.Graph;
 
 public static class GraphSetup
@@ -21,12 +23,13 @@ public static class GraphSetup
     /// otherwise a directory that knows nobody. A <see cref="TokenCredential"/> registered after
     /// this call replaces the client secret credential (tests use a fake one).
     /// </summary>
-    public static IServiceCollection AddPmfDirectory(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGraph(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.Section));
+        services.AddSettings<GraphOptions>(GraphOptions.Section);
         services.AddMemoryCache();
         services.AddScoped<ManagerLookup>();
-        var options = configuration.GetSection(GraphOptions.Section).Get<GraphOptions>() ?? new GraphOptions();
+        // Read now as well: without Graph settings the directory that knows nobody is registered.
+        var options = configuration.ReadSettings<GraphOptions>(GraphOptions.Section);
         if (!options.IsConfigured)
         {
             services.TryAddSingleton<IDirectory, NoDirectory>();

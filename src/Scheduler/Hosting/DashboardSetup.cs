@@ -21,7 +21,7 @@ public static class DashboardSetup
     /// no PostgreSQL) it answers requests from this machine only; otherwise it is not mapped at all.
     /// Returns whether it was mapped.
     /// </summary>
-    public static bool MapPmfSchedulerDashboard(this IEndpointRouteBuilder endpoints)
+    public static bool MapSchedulerDashboard(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
         var storage = services.GetRequiredService<StorageOptions>();

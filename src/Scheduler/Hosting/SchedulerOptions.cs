@@ -9,7 +9,7 @@ public enum SchedulerRole
 }
 
 /// <summary>Scheduler settings, section `Scheduler`.</summary>
-public sealed class SchedulerOptions
+public sealed class SchedulerOptions : PmfBot.Domain.Settings.ISettings
 {
     public const string Section = "Scheduler";
 

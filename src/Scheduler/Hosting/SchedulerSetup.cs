@@ -12,6 +12,8 @@ using PmfBot.Scheduler.Graph;
 using PmfBot.Scheduler.Jobs;
 using PmfBot.Scheduler.Telemetry;
 
+using PmfBot.Domain.Settings;
+
 namespace PmfBot.Scheduler.Hosting;
 
 public static class SchedulerSetup
@@ -27,22 +29,15 @@ public static class SchedulerSetup
     /// <see cref="Delivery.IOutboxDelivery"/>. Needs the domain (storage and use cases) and a
     /// <see cref="TimeProvider"/> registered by the host.
     /// </summary>
-    public static IServiceCollection AddPmfScheduler(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddScheduler(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SchedulerOptions>()
-            .Bind(configuration.GetSection(SchedulerOptions.Section))
-            .Validate(o => o.Problems().Count == 0, "The Scheduler settings are not usable.")
-            .ValidateOnStart();
-        var options = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
-        var problems = options.Problems();
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException("The Scheduler settings are not usable: " + string.Join(" ", problems));
-        }
+        services.AddSettings<SchedulerOptions>(SchedulerOptions.Section);
+        // Read now as well: the role decides whether a Hangfire server is registered.
+        var options = configuration.ReadSettings<SchedulerOptions>(SchedulerOptions.Section);
 
         services.AddMetrics();
         services.AddSingleton<SchedulerMetrics>();
-        services.AddPmfDirectory(configuration);
+        services.AddGraph(configuration);
         services.AddScoped<CycleStateStore>();
         services.AddScoped<CyclePlanner>();
         services.AddScoped<CyclePreview>();
@@ -89,11 +84,11 @@ public static class SchedulerSetup
         return services;
     }
 
-    /// <summary>The same, for a host builder: `builder.AddPmfScheduler()`.</summary>
-    public static TBuilder AddPmfScheduler<TBuilder>(this TBuilder builder)
+    /// <summary>The same, for a host builder: `builder.AddScheduler()`.</summary>
+    public static TBuilder AddScheduler<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddPmfScheduler(builder.Configuration);
+        builder.Services.AddScheduler(builder.Configuration);
         return builder;
     }
 

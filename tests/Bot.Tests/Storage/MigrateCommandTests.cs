@@ -35,7 +35,7 @@ public sealed class MigrateCommandTests : IDisposable
         var exit = await MigrateCommand.TryRunAsync(["migrate", $"--Storage:SqlitePath={_database}"], _output, _error);
 
         Assert.Equal(0, exit);
-        await using var db = Domain.Storage.StorageSetup.CreateContext(new() { SqlitePath = _database });
+        await using var db = Domain.Storage.DatabaseSetup.CreateContext(new() { SqlitePath = _database });
         var migrations = db.Database.GetMigrations().ToList();
         Assert.Contains($"Migrated SQLite ({_database}): an empty database: schema created, {migrations.Count} migrations applied ({string.Join(", ", migrations)})", _output.ToString());
         Assert.Equal("", _error.ToString());

@@ -60,6 +60,6 @@ public sealed class TelemetryExportTests
 
         var failure = Assert.ThrowsAny<Exception>(() => bot.CreateClient());
 
-        Assert.Contains("Telemetry:OtlpProtocol must be grpc or http/protobuf", failure.ToString());
+        Assert.Contains("The Telemetry settings are not usable: OtlpProtocol must be grpc or http/protobuf", failure.ToString());
     }
 }

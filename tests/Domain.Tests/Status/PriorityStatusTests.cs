@@ -78,7 +78,7 @@ public abstract class PriorityStatusTests(TestDatabase database) : DatabaseTest(
     private async Task<int> CountQueriesAsync()
     {
         var counter = new CommandCounter();
-        var options = StorageSetup.UseStore(new DbContextOptionsBuilder<PmfDbContext>(), Database.Options).AddInterceptors(counter).Options;
+        var options = DatabaseSetup.UseStore(new DbContextOptionsBuilder<PmfDbContext>(), Database.Options).AddInterceptors(counter).Options;
         await using var db = new PmfDbContext(options);
         var status = await new PriorityStatus(db, Clock).LoadAsync(Council.Priority.Id, TestCouncil.Q2);
         Assert.NotEmpty(status.Indicators);

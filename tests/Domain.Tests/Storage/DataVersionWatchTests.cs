@@ -18,7 +18,7 @@ public sealed class DataVersionWatchTests : IAsyncLifetime
 
     public Task DisposeAsync() => _database.DisposeAsync();
 
-    private PmfDbContext Watched(DataVersionWatch watch) => new(StorageSetup.UseStore(new DbContextOptionsBuilder<PmfDbContext>(), _database.Options).Options) { Watch = watch };
+    private PmfDbContext Watched(DataVersionWatch watch) => new(DatabaseSetup.UseStore(new DbContextOptionsBuilder<PmfDbContext>(), _database.Options).Options) { Watch = watch };
 
     [Fact]
     public async Task Until_a_stamp_is_kept_it_is_read_from_the_database_and_afterwards_from_memory()

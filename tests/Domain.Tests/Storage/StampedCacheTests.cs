@@ -21,7 +21,7 @@ public sealed class StampedCacheTests : IAsyncLifetime
     private PmfDbContext AtStamp(long stamp)
     {
         _watch.TryKeep(_watch.Generation, stamp);
-        return new PmfDbContext(StorageSetup.UseStore(new DbContextOptionsBuilder<PmfDbContext>(), _database.Options).Options) { Watch = _watch };
+        return new PmfDbContext(DatabaseSetup.UseStore(new DbContextOptionsBuilder<PmfDbContext>(), _database.Options).Options) { Watch = _watch };
     }
 
     [Fact]

@@ -42,10 +42,11 @@ public sealed class GraphDirectoryTests : IAsyncLifetime
             ["Graph:TeamsAppId"] = "11111111-2222-3333-4444-555555555555",
         }).Build();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddPmfStorage(_database.Options);
-        services.AddPmfDirectory(configuration);
+        services.AddDatabase(_database.Options);
+        services.AddGraph(configuration);
         services.AddSingleton<TokenCredential>(new StaticToken());
         _services = services.BuildServiceProvider();
     }

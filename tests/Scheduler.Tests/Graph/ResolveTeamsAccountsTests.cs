@@ -86,7 +86,10 @@ public sealed class ResolveTeamsAccountsTests : IAsyncLifetime
         s =>
         {
             s["Graph:TenantId"] = Tenant;
+            s["Graph:ClientId"] = "00000000-0000-0000-0000-0000000c1e57";
+            s["Graph:ClientSecret"] = "not-a-real-secret";
             s["Graph:InstallAppForUsers"] = "true";
+            s["Graph:TeamsAppId"] = "11111111-2222-3333-4444-555555555555";
         },
         s => s.AddSingleton<IDirectory>(_directory));
 

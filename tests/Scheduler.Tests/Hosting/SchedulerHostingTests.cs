@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PmfBot.Domain;
 using PmfBot.Domain.Calendar;
@@ -24,7 +25,7 @@ using PmfBot.Tests.Support;
 
 namespace PmfBot.Scheduler.Tests.Hosting;
 
-/// <summary>AddPmfScheduler on the embedded default (SQLite, Hangfire.InMemory): roles, recurring jobs, a triggered cycle, the dashboard.</summary>
+/// <summary>AddScheduler on the embedded default (SQLite, Hangfire.InMemory): roles, recurring jobs, a triggered cycle, the dashboard.</summary>
 public sealed class SchedulerHostingTests : IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();
@@ -64,11 +65,13 @@ public sealed class SchedulerHostingTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Unusable_settings_stop_the_scheduler_from_being_added()
+    public async Task Unusable_settings_stop_the_scheduler_from_starting()
     {
-        var refused = Assert.Throws<InvalidOperationException>(() =>
-            SchedulerServices.Build(_database, _clock, new RecordingDelivery(_clock), s => s["Scheduler:Delivery:Timeout"] = "00:30:00"));
+        using var host = SchedulerServices.BuildHost(_database, _clock, new RecordingDelivery(_clock), s => s["Scheduler:Delivery:Timeout"] = "00:30:00");
 
+        var refused = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("The Scheduler settings are not usable", refused.Message);
         Assert.Contains("shorter than the outbox claim timeout", refused.Message);
     }
 
@@ -104,7 +107,7 @@ public sealed class SchedulerHostingTests : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Scheduler:Role"] = "web" });
         Compose(builder.Services, builder.Configuration);
         await using var app = builder.Build();
-        Assert.True(app.MapPmfSchedulerDashboard());
+        Assert.True(app.MapSchedulerDashboard());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
 
@@ -140,16 +143,17 @@ public sealed class SchedulerHostingTests : IAsyncLifetime
         Compose(builder.Services, builder.Configuration, new StorageOptions { PostgresConnectionString = "Host=127.0.0.1;Database=unused" });
         await using var app = builder.Build();
 
-        Assert.False(app.MapPmfSchedulerDashboard());
+        Assert.False(app.MapSchedulerDashboard());
     }
 
     private void Compose(IServiceCollection services, IConfiguration configuration, StorageOptions? storage = null)
     {
         services.AddSingleton(TestLogging.Shared);
         services.AddSingleton<TimeProvider>(_clock);
-        services.AddPmfStorage(storage ?? _database.Options);
-        services.AddPmfUseCases(new CalendarPolicy(), new NudgePolicy(), new PlainEnglishOptions());
-        services.AddPmfScheduler(configuration);
+        services.AddDatabase(storage ?? _database.Options);
+        services.AddSingleton(configuration);
+        services.AddDomain();
+        services.AddScheduler(configuration);
         services.AddSingleton<IOutboxDelivery>(new RecordingDelivery(_clock));
     }
 }

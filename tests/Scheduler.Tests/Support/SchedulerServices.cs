@@ -15,7 +15,7 @@ using PmfBot.Tests.Support;
 namespace PmfBot.Scheduler.Tests.Support;
 
 /// <summary>
-/// The scheduler as the host composes it (storage, use cases, AddPmfScheduler), on a test
+/// The scheduler as the host composes it (storage, use cases, AddScheduler), on a test
 /// database and a test clock, with a recording delivery. The jobs are run directly; a host
 /// (<see cref="BuildHost"/>) also runs Hangfire.
 /// </summary>
@@ -85,12 +85,9 @@ public static class SchedulerServices
         services.AddSingleton(TestLogging.Shared);
         services.AddSingleton(configuration);
         services.AddSingleton(clock);
-        services.AddPmfStorage(database.Options);
-        services.AddPmfUseCases(
-            configuration.GetSection("Calendar").Get<CalendarPolicy>() ?? new CalendarPolicy(),
-            configuration.GetSection("Nudges").Get<NudgePolicy>() ?? new NudgePolicy(),
-            new PlainEnglishOptions());
-        services.AddPmfScheduler(configuration);
+        services.AddDatabase(database.Options);
+        services.AddDomain();
+        services.AddScheduler(configuration);
         services.AddSingleton(delivery);
     }
 }

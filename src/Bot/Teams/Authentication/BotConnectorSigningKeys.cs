@@ -79,7 +79,7 @@ public sealed class BotConnectorSigningKeys(
         var metadataUrl = new Uri(bot.OpenIdMetadataUrl);
         var retriever = new HttpDocumentRetriever(httpClientFactory.CreateClient(HttpClientName))
         {
-            RequireHttps = !BotOptionsValidator.IsLoopback(metadataUrl),
+            RequireHttps = !BotOptionsCheck.IsLoopback(metadataUrl),
         };
         var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(bot.OpenIdMetadataUrl, retriever, cancellationToken);
         var keys = configuration.JsonWebKeySet?.Keys

@@ -7,8 +7,11 @@ namespace PmfBot.Bot.Teams.Configuration;
 /// The playground itself is only ever started with telemetry off:
 /// <c>APPLICATION_INSIGHTS_NO_STATSBEAT=1 TEAMSAPPTESTER_BROWSER=none npx agentsplayground ... --disable-telemetry</c>.
 /// </summary>
-public sealed class BotOptions
+public sealed class BotOptions : PmfBot.Domain.Settings.ISettings
 {
+    /// <summary>Checked at start: a bad combination stops the host with these messages (<see cref="BotOptionsCheck"/>).</summary>
+    public IReadOnlyList<string> Problems() => BotOptionsCheck.Problems(this);
+
     public const string SectionName = "Bot";
 
     /// <summary>The Bot Connector's OpenID metadata (Bot Connector authentication doc, "Connector to Bot").</summary>

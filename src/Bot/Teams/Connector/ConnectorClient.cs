@@ -45,7 +45,7 @@ public interface IConnectorClient
 
 /// <summary>
 /// Typed HttpClient. Below it: the resilience pipeline (retries, timeouts), the send-rate limiter and
-/// the token handler, in that order (see <c>TeamsBotExtensions</c>).
+/// the token handler, in that order (see <c>TeamsSetup</c>).
 /// </summary>
 internal sealed class ConnectorClient(HttpClient http, BlockedConversationRecorder blocked, ILogger<ConnectorClient> logger) : IConnectorClient
 {

@@ -52,7 +52,7 @@ internal sealed class ConnectorAuthenticationHandler(IConnectorTokenProvider tok
         var token = await tokens.GetTokenAsync(cancellationToken);
         if (token is not null)
         {
-            if (request.RequestUri is { } uri && uri.Scheme != Uri.UriSchemeHttps && !BotOptionsValidator.IsLoopback(uri))
+            if (request.RequestUri is { } uri && uri.Scheme != Uri.UriSchemeHttps && !BotOptionsCheck.IsLoopback(uri))
                 throw new InvalidOperationException($"Refusing to send the bot's token over plain http to {uri.GetLeftPart(UriPartial.Authority)}.");
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }

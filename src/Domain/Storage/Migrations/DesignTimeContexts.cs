@@ -9,11 +9,11 @@ namespace PmfBot.Domain.Storage.Migrations;
 internal sealed class SqliteDesignTimeContext : IDesignTimeDbContextFactory<SqlitePmfDbContext>
 {
     public SqlitePmfDbContext CreateDbContext(string[] args) =>
-        new(StorageSetup.UseStore(new DbContextOptionsBuilder<SqlitePmfDbContext>(), new StorageOptions { SqlitePath = "design-time.db" }).Options);
+        new(DatabaseSetup.UseStore(new DbContextOptionsBuilder<SqlitePmfDbContext>(), new StorageOptions { SqlitePath = "design-time.db" }).Options);
 }
 
 internal sealed class PostgresDesignTimeContext : IDesignTimeDbContextFactory<PostgresPmfDbContext>
 {
     public PostgresPmfDbContext CreateDbContext(string[] args) =>
-        new(StorageSetup.UseStore(new DbContextOptionsBuilder<PostgresPmfDbContext>(), new StorageOptions { PostgresConnectionString = "Host=localhost;Database=pmfbot_design_time" }).Options);
+        new(DatabaseSetup.UseStore(new DbContextOptionsBuilder<PostgresPmfDbContext>(), new StorageOptions { PostgresConnectionString = "Host=localhost;Database=pmfbot_design_time" }).Options);
 }

@@ -5,12 +5,13 @@ using Microsoft.Extensions.Logging;
 using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
 using PmfBot.Domain.Storage;
+using PmfBot.Domain;
 using PmfBot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.Teams.Support;
 
 /// <summary>
-/// Starts the bot's composition (AddTeamsBot, MapTeamsBot) on real Kestrel, to see whether it starts at all.
+/// Starts the bot's composition (AddTeams, MapTeams) on real Kestrel, to see whether it starts at all.
 /// Used for the "stops at start" tests, where WebApplicationFactory races with the failing host.
 /// </summary>
 public static class BotHost
@@ -28,11 +29,11 @@ public static class BotHost
         if (logs is not null)
             builder.Logging.AddProvider(logs);
         var database = new SqliteTestDatabase();
-        builder.Services.AddPmfStorage(database.Options);
-        builder.AddPmfDomain();
-        builder.AddTeamsBot();
+        builder.Services.AddDatabase(database.Options);
+        builder.AddDomain();
+        builder.AddTeams();
         await using var app = builder.Build();
-        app.MapTeamsBot();
+        app.MapTeams();
         try
         {
             await app.StartAsync();

@@ -7,6 +7,7 @@ using PmfBot.Bot.Tests.Conversation.Support;
 using PmfBot.Bot.Storage;
 using PmfBot.Bot.Teams;
 using PmfBot.Domain.Storage;
+using PmfBot.Domain;
 using PmfBot.Tests.Support;
 using PmfBot.Bot.Teams.Connector;
 using WireMock.RequestBuilders;
@@ -17,7 +18,7 @@ using WireMock.Settings;
 namespace PmfBot.Bot.Tests.Teams.Support;
 
 /// <summary>
-/// The bot's real connector composition (AddTeamsBot) against WireMock.Net on 127.0.0.1 playing both the
+/// The bot's real connector composition (AddTeams) against WireMock.Net on 127.0.0.1 playing both the
 /// Bot Connector (under <see cref="ServiceUrl"/>) and the Entra token endpoint.
 /// </summary>
 public sealed class ConnectorHarness : IAsyncDisposable
@@ -61,9 +62,9 @@ public sealed class ConnectorHarness : IAsyncDisposable
         if (time is not null)
             builder.Services.AddSingleton(time);
         Database = new SqliteTestDatabase();
-        builder.Services.AddPmfStorage(Database.Options);
-        builder.AddPmfDomain();
-        builder.AddTeamsBot();
+        builder.Services.AddDatabase(Database.Options);
+        builder.AddDomain();
+        builder.AddTeams();
         services?.Invoke(builder.Services);
         // Last, so innermost: every attempt (a retry too) that WireMock answered is counted, see Requests.
         builder.Services.ConfigureAll<HttpClientFactoryOptions>(o => o.HttpMessageHandlerBuilderActions.Add(

@@ -4,16 +4,16 @@ using PmfBot.Scheduler.Hosting;
 
 namespace PmfBot.Bot.Delivery;
 
-public static class CycleSetup
+public static class DeliverySetup
 {
     /// <summary>
     /// The quarterly cycle (Hangfire, <c>src/Scheduler</c>) with the bot as its delivery: outbox
     /// messages are rendered and sent by <see cref="TeamsOutboxDelivery"/>. <c>Scheduler:Role</c>
     /// says whether this process runs a Hangfire server (docs/scheduler.md).
     /// </summary>
-    public static WebApplicationBuilder AddPmfCycle(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddDelivery(this WebApplicationBuilder builder)
     {
-        builder.Services.AddPmfScheduler(builder.Configuration);
+        builder.Services.AddScheduler(builder.Configuration);
         builder.Services.AddSingleton<IOutboxDelivery, TeamsOutboxDelivery>();
         return builder;
     }

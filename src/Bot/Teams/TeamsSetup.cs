@@ -6,20 +6,19 @@ using PmfBot.Bot.Teams.Configuration;
 using PmfBot.Bot.Teams.Connector;
 using PmfBot.Bot.Teams.Messaging;
 using PmfBot.Bot.Telemetry;
+using PmfBot.Domain.Settings;
 
 namespace PmfBot.Bot.Teams;
 
-/// <summary>Composition of the Teams protocol island: <c>builder.AddTeamsBot()</c> and <c>app.MapTeamsBot()</c>.</summary>
-public static class TeamsBotExtensions
+/// <summary>Composition of the Teams protocol island: <c>builder.AddTeams()</c> and <c>app.MapTeams()</c>.</summary>
+public static class TeamsSetup
 {
-    /// <summary>Needs AddPmfStorage and AddPmfDomain first: inbound activities are recorded as conversation references.</summary>
-    public static WebApplicationBuilder AddTeamsBot(this WebApplicationBuilder builder)
+    /// <summary>Needs AddStorage and AddDomain first: inbound activities are recorded as conversation references.</summary>
+    public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
 
-        services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSettings<BotOptions>(BotOptions.SectionName);
         services.AddHostedService<LocalModeGuard>();
         services.AddMetrics();
         services.TryAddSingleton<BotMetrics>();
@@ -60,7 +59,7 @@ public static class TeamsBotExtensions
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapTeamsBot(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
     {
         app.MapPost(MessagesEndpoint.Route, (HttpContext http, MessagesEndpoint endpoint) => endpoint.HandleAsync(http))
             .DisableAntiforgery();

@@ -1,11 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PmfBot.Bot.Teams.Configuration;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Demo;
+using PmfBot.Domain.Settings;
 using PmfBot.Domain.Storage;
 
 namespace PmfBot.Bot.Demo;
 
-public static class DemoHosting
+public static class DemoSetup
 {
     /// <summary>
     /// Seeds the demo council (<see cref="DemoCouncil"/>) on start when the database has no board
@@ -13,13 +16,14 @@ public static class DemoHosting
     /// PostgreSQL. Runs after the storage is prepared and before requests are served. In local mode
     /// the clock is the <see cref="DemoClock"/> (`Demo:Today` sets its first day).
     /// </summary>
-    public static WebApplicationBuilder AddDemoCouncil(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSettings<DemoOptions>(DemoOptions.Section);
         builder.Services.AddHostedService<DemoSeeding>();
-        if (string.IsNullOrWhiteSpace(builder.Configuration["Bot:AppId"]))
+        if (string.IsNullOrWhiteSpace(builder.Configuration.ReadSettings<BotOptions>(BotOptions.SectionName).AppId))
         {
             // Local mode only: a real deployment never runs on a shifted clock.
-            var clock = new DemoClock(TimeProvider.System, DemoClock.ParseStart(builder.Configuration["Demo:Today"]));
+            var clock = new DemoClock(TimeProvider.System, DemoClock.ParseStart(builder.Configuration.ReadSettings<DemoOptions>(DemoOptions.Section).Today));
             builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
         }
 
@@ -30,13 +34,13 @@ public static class DemoHosting
 internal sealed class DemoSeeding(
     IServiceScopeFactory scopes,
     StorageOptions options,
-    IConfiguration configuration,
+    IOptions<DemoOptions> settings,
     TimeProvider clock,
     ILogger<DemoSeeding> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue("Demo:Seed", !options.UsesPostgres))
+        if (!(settings.Value.Seed ?? !options.UsesPostgres))
         {
             return;
         }

@@ -1,29 +1,36 @@
+using PmfBot.Domain.Settings;
 using PmfBot.Domain.Storage;
 
 namespace PmfBot.Bot.Storage;
 
-public static class StorageHosting
+public static class StorageSetup
 {
     /// <summary>
     /// PostgreSQL when `ConnectionStrings:Pmf` is set, otherwise SQLite at `Storage:SqlitePath`
     /// (default pmfbot.db; a relative path is taken from the folder the command was typed in,
     /// <see cref="StoragePaths"/>). The schema is prepared by <see cref="TryPrepareStorageAsync"/>.
     /// </summary>
-    public static WebApplicationBuilder AddPmfStorage(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddStorage(this WebApplicationBuilder builder)
     {
+        // Read before the container exists: the provider decides which context is registered.
         var options = ReadOptions(builder.Configuration);
-        builder.Services.AddPmfStorage(options);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSettings<StorageOptions>(StorageOptions.Section).PostConfigure(o => Complete(o, builder.Configuration));
+        builder.Services.AddDatabase(options);
         builder.Services.AddSingleton<StorageReadiness>();
         builder.Services.AddHostedService<DataVersionListener>();
         return builder;
     }
 
-    public static StorageOptions ReadOptions(IConfiguration configuration) => new()
+    /// <summary>The `Storage` section with the `Pmf` connection string; the import and migrate verbs read it the same way.</summary>
+    public static StorageOptions ReadOptions(IConfiguration configuration) =>
+        Complete(configuration.ReadSettings<StorageOptions>(StorageOptions.Section), configuration);
+
+    private static StorageOptions Complete(StorageOptions options, IConfiguration configuration)
     {
-        PostgresConnectionString = configuration.GetConnectionString("Pmf"),
-        SqlitePath = StoragePaths.Resolve(configuration["Storage:SqlitePath"] is { Length: > 0 } path ? path : StoragePaths.DefaultSqliteFile),
-    };
+        options.PostgresConnectionString = configuration.GetConnectionString("Pmf");
+        options.SqlitePath = StoragePaths.Resolve(string.IsNullOrWhiteSpace(options.SqlitePath) ? StoragePaths.DefaultSqliteFile : options.SqlitePath);
+        return options;
+    }
 
     /// <summary>
     /// Brings the database up to date before anything else touches it: before the host starts its
@@ -50,10 +57,10 @@ public static class StorageHosting
     private static async Task PrepareStorageAsync(WebApplication app)
     {
         var options = app.Services.GetRequiredService<StorageOptions>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageHosting));
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StorageSetup));
         await using var scope = app.Services.CreateAsyncScope();
         var initialiser = scope.ServiceProvider.GetRequiredService<StorageInitialiser>();
-        if (!app.Configuration.GetValue("Storage:MigrateOnStart", true) && await initialiser.PendingAsync() is { Count: > 0 } pending)
+        if (!options.MigrateOnStart && await initialiser.PendingAsync() is { Count: > 0 } pending)
         {
             throw new StorageRefusedException(
                 $"The database needs {pending.Count} migration{(pending.Count == 1 ? "" : "s")} ({string.Join(", ", pending)}) and Storage:MigrateOnStart is false. " +

@@ -4,9 +4,9 @@ using PmfBot.Domain.Storage.Migrations;
 
 namespace PmfBot.Domain.Storage;
 
-public static class StorageSetup
+public static class DatabaseSetup
 {
-    public static IServiceCollection AddPmfStorage(this IServiceCollection services, StorageOptions options)
+    public static IServiceCollection AddDatabase(this IServiceCollection services, StorageOptions options)
     {
         services.AddSingleton(options);
         services.AddSingleton<DataVersionWatch>();

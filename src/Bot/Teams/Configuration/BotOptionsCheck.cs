@@ -1,12 +1,11 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 
 namespace PmfBot.Bot.Teams.Configuration;
 
-/// <summary>Checked at start (<c>ValidateOnStart</c>): a bad combination stops the host with these messages.</summary>
-internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
+/// <summary>What can be wrong with the Bot settings, in words the council's IT can act on.</summary>
+internal static class BotOptionsCheck
 {
-    public ValidateOptionsResult Validate(string? name, BotOptions options)
+    public static IReadOnlyList<string> Problems(BotOptions options)
     {
         var failures = new List<string>();
         var hasAppId = !string.IsNullOrWhiteSpace(options.AppId);
@@ -57,7 +56,7 @@ internal sealed class BotOptionsValidator : IValidateOptions<BotOptions>
         if (connector.TokenRefreshMargin < TimeSpan.Zero)
             failures.Add("Bot:Connector:TokenRefreshMargin must not be negative.");
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures;
     }
 
     /// <summary>https, or plain http on a loopback address (test fakes only).</summary>
