@@ -9,6 +9,14 @@
 //   Graph__ClientId       optional  the Entra app calling Graph (webApplicationInfo); default: Bot__AppId
 //   PMFBOT_APP_VERSION    optional  default 1.0.0; raise it for every updated upload
 //   PMFBOT_DEVELOPER_NAME, PMFBOT_WEBSITE_URL, PMFBOT_PRIVACY_URL, PMFBOT_TERMS_URL   optional
+//   PMFBOT_PACKAGE        optional  production (default) or local (a developer's own tenant or tunnel)
+//   Notices__PrivacyText / Notices__PrivacyFile, Notices__TermsText / Notices__TermsFile
+//                         the bot's own settings for its /privacy and /terms pages (docs/deployment.md)
+//
+// A production package must not link to a privacy notice or terms of use nobody serves: an address
+// on PMFBOT_DOMAIN is accepted only at /privacy or /terms and only when the bot's setting for that
+// page is set in the same environment (the bot will not start when a configured file is missing).
+// An address on another host is the council's own page, which the script cannot see: it says so.
 //
 // Usage: node scripts/package-app.mjs [--out <zip>] [--template <manifest.json>] [--icons <folder>]
 // A missing or malformed value, a placeholder left over, an icon of the wrong size or a manifest
@@ -85,6 +93,23 @@ export function settingsFrom(env) {
     if (defaulted(key)) notes.push(what);
   }
 
+  const kind = (env.PMFBOT_PACKAGE ?? "").trim().toLowerCase() || "production";
+  if (kind !== "production" && kind !== "local") {
+    throw new PackageError(`PMFBOT_PACKAGE is '${env.PMFBOT_PACKAGE}': use production (the default) or local.`);
+  }
+
+  const privacy = httpsUrl(env, "PMFBOT_PRIVACY_URL", `https://${domain}/privacy`);
+  const terms = httpsUrl(env, "PMFBOT_TERMS_URL", `https://${domain}/terms`);
+  if (kind === "production") {
+    for (const [key, url, page] of [["PMFBOT_PRIVACY_URL", privacy, NOTICES.privacy], ["PMFBOT_TERMS_URL", terms, NOTICES.terms]]) {
+      const problem = noticeProblem(env, domain, key, url, page);
+      if (problem) throw new PackageError(problem);
+      if (new URL(url).hostname.toLowerCase() !== domain) notes.push(`${page.what} at ${url} is the council's own page: check it is live`);
+    }
+  } else {
+    notes.push("a local package: the privacy and terms addresses are not checked, so do not upload it to a council's tenant");
+  }
+
   return {
     BOT_ID: botId,
     TEAMS_APP_ID: guid(env, "PMFBOT_TEAMS_APP_ID", botId),
@@ -93,18 +118,40 @@ export function settingsFrom(env) {
     APP_VERSION: version,
     DEVELOPER_NAME: developer,
     WEBSITE_URL: httpsUrl(env, "PMFBOT_WEBSITE_URL", `https://${domain}/`),
-    PRIVACY_URL: httpsUrl(env, "PMFBOT_PRIVACY_URL", `https://${domain}/privacy`),
-    TERMS_URL: httpsUrl(env, "PMFBOT_TERMS_URL", `https://${domain}/terms`),
+    PRIVACY_URL: privacy,
+    TERMS_URL: terms,
+    PACKAGE_KIND: kind,
     notes,
   };
 }
 
+/** The pages the bot serves itself, from its own settings (src/Bot/Notices). */
+export const NOTICES = {
+  privacy: { path: "/privacy", what: "the privacy notice", settings: ["Notices__PrivacyText", "Notices__PrivacyFile"] },
+  terms: { path: "/terms", what: "the terms of use", settings: ["Notices__TermsText", "Notices__TermsFile"] },
+};
+
+/** Why a production package may not link to this address, or null when it may. */
+export function noticeProblem(env, domain, key, url, page) {
+  const parsed = new URL(url);
+  if (parsed.hostname.toLowerCase() !== domain) return null;
+  const [text, file] = page.settings;
+  if (parsed.pathname !== page.path || parsed.search || parsed.hash) {
+    return `${key} is ${url}, a page PmfBot does not serve: on ${domain} it serves ${page.what} at https://${domain}${page.path} only. Use that address, or the council's own page.`;
+  }
+  if (!(env[text] ?? "").trim() && !(env[file] ?? "").trim()) {
+    return `${key} is ${url}, but ${text} and ${file} are not set, so PmfBot would not serve ${page.what} there. Set one of them (as the bot runs with it) or set ${key} to the council's own page; PMFBOT_PACKAGE=local builds a package for a developer's own tenant without this check.`;
+  }
+  return null;
+}
+
 const PLACEHOLDER = /\{\{([A-Za-z0-9_]+)\}\}/g;
+const NOT_PLACEHOLDERS = new Set(["notes", "PACKAGE_KIND"]);
 
 /** The template with every {{NAME}} in its strings replaced; refuses when one is left over. */
 export function fillManifest(template, values) {
   const fill = (node) => {
-    if (typeof node === "string") return node.replace(PLACEHOLDER, (whole, name) => (name in values && name !== "notes" ? values[name] : whole));
+    if (typeof node === "string") return node.replace(PLACEHOLDER, (whole, name) => (name in values && !NOT_PLACEHOLDERS.has(name) ? values[name] : whole));
     if (Array.isArray(node)) return node.map(fill);
     if (node && typeof node === "object") return Object.fromEntries(Object.entries(node).map(([k, v]) => [fill(k), fill(v)]));
     return node;
@@ -112,7 +159,7 @@ export function fillManifest(template, values) {
   const manifest = fill(template);
   const left = [...new Set([...JSON.stringify(manifest).matchAll(PLACEHOLDER)].map((m) => m[0]))];
   if (left.length > 0) {
-    throw new PackageError(`manifest.json still has ${left.join(", ")} after substitution; the script fills only ${Object.keys(values).filter((k) => k !== "notes").map((k) => `{{${k}}}`).join(", ")}.`);
+    throw new PackageError(`manifest.json still has ${left.join(", ")} after substitution; the script fills only ${Object.keys(values).filter((k) => !NOT_PLACEHOLDERS.has(k)).map((k) => `{{${k}}}`).join(", ")}.`);
   }
   return manifest;
 }
@@ -250,7 +297,7 @@ export async function packageApp({ env = process.env, out = DEFAULT_OUT, templat
   const text = JSON.stringify(manifest, null, 2) + "\n";
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip({ "manifest.json": Buffer.from(text, "utf8"), ...icons }));
-  return { out, manifest, notes: values.notes, schemaChecked: errors !== null };
+  return { out, manifest, kind: values.PACKAGE_KIND, notes: values.notes, schemaChecked: errors !== null };
 }
 
 function parseArgs(argv) {
@@ -270,7 +317,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     const result = await packageApp(parseArgs(process.argv.slice(2)));
     const m = result.manifest;
-    console.log(`Wrote ${result.out}: Teams app ${m.id} version ${m.version}, bot ${m.bots[0].botId}, domain ${m.validDomains.join(", ")}.`);
+    console.log(`Wrote ${result.out} (${result.kind} package): Teams app ${m.id} version ${m.version}, bot ${m.bots[0].botId}, domain ${m.validDomains.join(", ")}.`);
     if (result.notes.length > 0) console.log(`Defaults used (see docs/deployment.md): ${result.notes.join("; ")}.`);
     if (!result.schemaChecked) console.log("Schema not checked: run 'npm ci' in tests/js to install Microsoft's manifest judge.");
   } catch (error) {

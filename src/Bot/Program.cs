@@ -4,6 +4,9 @@ using PmfBot.Bot.Delivery;
 using PmfBot.Bot.Demo;
 using PmfBot.Bot.Health;
 using PmfBot.Bot.Import;
+using PmfBot.Bot.Meetings;
+using PmfBot.Bot.MessageExtensions;
+using PmfBot.Bot.Notices;
 using PmfBot.Bot.Publication;
 using PmfBot.Bot.Storage;
 using PmfBot.Bot.Tabs;
@@ -22,9 +25,12 @@ builder.AddDomain();
 builder.AddDemo();
 builder.AddTeams();
 builder.AddConversation();
+builder.AddMessageExtensions();
+builder.AddMeetings();
 builder.AddDelivery();
 builder.AddPublication();
 builder.AddTabs();
+builder.AddNotices();
 builder.AddHealth();
 builder.AddTelemetry();
 builder.AddDashboardSignIn();
@@ -37,6 +43,7 @@ if (app.RunsWeb())
     app.MapTeams();
     app.MapPublication();
     app.MapTabs();
+    app.MapNotices();
 }
 
 app.MapSchedulerDashboard();

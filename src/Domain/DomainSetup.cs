@@ -59,6 +59,7 @@ public static class DomainSetup
         services.AddScoped<ExceptionsReport>();
         services.AddScoped<DirectorateScorecard>();
         services.AddScoped<PublishedScorecards>();
+        services.AddScoped<ReleaseQuarter>();
         services.AddScoped<ComplianceForPeriod>();
         services.AddScoped<WhoIsDue>();
         services.AddScoped<Outbox.OutboxStore>();
@@ -75,5 +76,6 @@ public static class DomainSetup
         services.AddScoped<People.Linking.LinkTeamsAccount>();
         services.AddScoped<People.Linking.PeopleNotLinked>();
         services.AddScoped<Boards.Channels.LinkBoardChannel>();
+        services.AddScoped<Boards.Meetings.BoardMeetings>();
     }
 }

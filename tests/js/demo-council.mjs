@@ -185,15 +185,16 @@ export const boardActions = [
   ['Work with the chamber of commerce on three apprenticeship recruitment fairs', 'OnTrack'],
 ];
 
+// As HistoryCard.What writes them: the period, what happened, and what changed, in words.
 export const auditWhat = [
-  'opened the return',
-  'saved a draft: value 78.4; commentary added',
-  'submitted: value 81.2, RAG Green',
-  'corrected: value 81.2 → 81.5; commentary changed',
-  'overrode the RAG: Amber → Red, reason "figures for August are provisional"',
-  'signed off the return',
-  'sent the return back: "please explain the fall in September"',
-  'changed the target for 2025/26: 78 → 80',
-  'changed the tolerance: 5% → 4%',
-  'set the owner to Olivia Owner (was Tom Whitaker)',
+  'Q2 2025/26 return opened',
+  'Q2 2025/26 return saved draft: value none → 78.4%; commentary none → "Attendance is recovering after the September dip."',
+  'Q2 2025/26 return submitted: state draft → submitted; RAG no data → amber',
+  'Q1 2025/26 return corrected: value 81.2% → 81.5%; commentary changed',
+  'Q1 2025/26 return submitted: RAG override none → red; override reason none → "figures for August are provisional"',
+  'Q1 2025/26 return signed off: state submitted → signed off',
+  'Q4 2024/25 return sent back: state submitted → sent back; sent-back comment none → "please explain the fall in September"',
+  'Q4 2024/25 return submitted: state sent back → submitted; value 74.1% → 74.6%',
+  'Q3 2024/25 return imported: value 73.8%; target 78%',
+  'Q3 2024/25 return signed off: state submitted → signed off',
 ];

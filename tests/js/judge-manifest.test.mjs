@@ -23,7 +23,9 @@ const icons = join(root, 'manifest', 'icons');
 
 const BOT_ID = '6f1c2d3e-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 const DOMAIN = 'pmfbot.northbridge.gov.uk';
-const CONFIG = { Bot__AppId: BOT_ID, PMFBOT_DOMAIN: DOMAIN };
+// The bot serves its own /privacy and /terms from these settings (src/Bot/Notices), as a council's production host would.
+const NOTICES = { Notices__PrivacyText: 'Northbridge City Council processes ...', Notices__TermsFile: '/etc/pmfbot/terms.txt' };
+const CONFIG = { Bot__AppId: BOT_ID, PMFBOT_DOMAIN: DOMAIN, ...NOTICES };
 
 const work = mkdtempSync(join(tmpdir(), 'pmf-manifest-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -192,7 +194,7 @@ describe('the schema judge', () => {
 
 describe('the package script refuses, with one line and no package', () => {
   test('when Bot__AppId is missing', () => {
-    refused(packageWith({ PMFBOT_DOMAIN: DOMAIN }), /Bot__AppId is not set/);
+    refused(packageWith({ PMFBOT_DOMAIN: DOMAIN, ...NOTICES }), /Bot__AppId is not set/);
   });
 
   test('when Bot__AppId is not a GUID', () => {
@@ -205,7 +207,7 @@ describe('the package script refuses, with one line and no package', () => {
   });
 
   test('when PMFBOT_DOMAIN is missing or is a URL rather than a host name', () => {
-    refused(packageWith({ Bot__AppId: BOT_ID }), /PMFBOT_DOMAIN is not set/);
+    refused(packageWith({ Bot__AppId: BOT_ID, ...NOTICES }), /PMFBOT_DOMAIN is not set/);
     refused(packageWith({ ...CONFIG, PMFBOT_DOMAIN: `https://${DOMAIN}/api/messages` }), /give the host name alone/);
   });
 
@@ -238,6 +240,36 @@ describe('the package script refuses, with one line and no package', () => {
   });
 });
 
+describe('the privacy and terms addresses of a production package', () => {
+  const bare = { Bot__AppId: BOT_ID, PMFBOT_DOMAIN: DOMAIN };
+
+  test('are refused on the bot\'s own host when the bot has no text for them', () => {
+    refused(packageWith(bare), /PMFBOT_PRIVACY_URL is https:\/\/pmfbot\.northbridge\.gov\.uk\/privacy, but Notices__PrivacyText and Notices__PrivacyFile are not set/);
+    refused(packageWith({ ...bare, Notices__PrivacyFile: '/srv/privacy.txt' }), /PMFBOT_TERMS_URL is .*\/terms, but Notices__TermsText and Notices__TermsFile are not set/);
+  });
+
+  test('are refused on the bot\'s own host at a page it does not serve', () => {
+    refused(packageWith({ ...CONFIG, PMFBOT_PRIVACY_URL: `https://${DOMAIN}/privacy-notice` }), /a page PmfBot does not serve: on pmfbot\.northbridge\.gov\.uk it serves the privacy notice at https:\/\/pmfbot\.northbridge\.gov\.uk\/privacy only/);
+    refused(packageWith({ ...CONFIG, PMFBOT_TERMS_URL: `https://${DOMAIN}/terms?v=2` }), /PMFBOT_TERMS_URL .* a page PmfBot does not serve/);
+  });
+
+  test('are accepted on the council\'s own site, with a note to check the page is live', () => {
+    const run = packageWith({ ...bare, PMFBOT_PRIVACY_URL: 'https://www.northbridge.gov.uk/privacy', PMFBOT_TERMS_URL: 'https://www.northbridge.gov.uk/pmfbot-terms' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(manifestOf(run.zip).developer.termsOfUseUrl, 'https://www.northbridge.gov.uk/pmfbot-terms');
+    assert.match(run.stdout, /\(production package\)/);
+    assert.match(run.stdout, /the privacy notice at https:\/\/www\.northbridge\.gov\.uk\/privacy is the council's own page: check it is live/);
+  });
+
+  test('are not checked in a local package, which says it is not for a council\'s tenant', () => {
+    const run = packageWith({ ...bare, PMFBOT_PACKAGE: 'local' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /\(local package\)/);
+    assert.match(run.stdout, /do not upload it to a council's tenant/);
+    refused(packageWith({ ...CONFIG, PMFBOT_PACKAGE: 'staging' }), /PMFBOT_PACKAGE is 'staging': use production \(the default\) or local/);
+  });
+});
+
 describe('the package with its own ids', () => {
   test('keeps the bot id for the bot and uses the Teams app id and Graph client id given', () => {
     const appId = '0b7d1c5e-2222-4333-8444-555566667777';
@@ -249,5 +281,38 @@ describe('the package with its own ids', () => {
     assert.equal(manifest.bots[0].botId, BOT_ID);
     assert.equal(manifest.webApplicationInfo.id, graphId);
     assert.equal(manifest.version, '1.2.3');
+  });
+});
+
+// Issue 14, part 3 and the meeting start: the search extension, link unfurling and meeting events.
+describe('the package with the message extension and meeting events', () => {
+  let manifest;
+  before(() => {
+    const run = packageWith(CONFIG);
+    assert.equal(run.status, 0, run.stderr);
+    manifest = manifestOf(run.zip);
+  });
+
+  test('offers the priority search the bot answers (src/Bot/MessageExtensions/SearchPriorities.cs), served by the same bot', () => {
+    const [extension] = manifest.composeExtensions;
+    assert.equal(extension.botId, BOT_ID);
+    const search = extension.commands.find((c) => c.id === 'searchPriorities');
+    assert.ok(search, 'the command id must be SearchPriorities.CommandId');
+    assert.equal(search.type, 'query');
+    assert.deepEqual(search.context.sort(), ['commandBox', 'compose']);
+    assert.equal(search.parameters.length, 1);
+  });
+
+  test("unfurls links on the bot's own domain only", () => {
+    const links = manifest.composeExtensions[0].messageHandlers.filter((h) => h.type === 'link');
+    assert.deepEqual(links.flatMap((h) => h.value.domains), [DOMAIN]);
+    assert.ok(manifest.validDomains.includes(DOMAIN));
+  });
+
+  test('asks for the resource-specific consent meeting start events need, in group chats and team channels', () => {
+    const names = manifest.authorization.permissions.resourceSpecific.map((p) => `${p.name}/${p.type}`).sort();
+    assert.deepEqual(names, ['ChannelMeeting.ReadBasic.Group/Application', 'OnlineMeeting.ReadBasic.Chat/Application']);
+    assert.ok(manifest.bots[0].scopes.includes('groupChat') && manifest.bots[0].scopes.includes('team'));
+    assert.ok(manifest.webApplicationInfo.id, 'meeting events need webApplicationInfo');
   });
 });

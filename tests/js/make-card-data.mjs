@@ -33,6 +33,31 @@ const YEAR_ON_YEAR = {
   [TRAVEL.NotComparable.label]: TRAVEL.NotComparable,
 };
 const notice = (text = '', color = 'default') => ({ text, color });
+
+// A line chart of an indicator's value against its target (TrendChart.cs): points only where there is
+// a value or a target, x the period's last day, and the same figures in words for the fallback.
+const QUARTER_END = { Q1: ['06-30', 0], Q2: ['09-30', 0], Q3: ['12-31', 0], Q4: ['03-31', 1] };
+function periodEnd(label) {
+  const [q, year] = label.split(' ');
+  const [day, next] = QUARTER_END[q];
+  return `${Number(year.slice(0, 4)) + next}-${day}`;
+}
+const chartNumber = (n, unit) => fmt(n, unit);
+function trendChart(rows, unit, unitText) {
+  const shown = rows.filter((r) => r.value !== null || r.target !== null);
+  const point = (key) => shown.filter((r) => r[key] !== null).map((r) => ({ x: periodEnd(r.label), y: r[key] }));
+  return {
+    title: shown.length === 0 ? '' : `Value against target, ${shown[0].label} to ${shown[shown.length - 1].label}`,
+    yAxisTitle: unitText,
+    values: point('value'),
+    targets: point('target'),
+    text: shown.length === 0 ? 'No values or targets yet.'
+      : shown.map((r) => `${r.label}: ${r.value === null ? 'no value' : chartNumber(r.value, unit)} (${r.target === null ? 'no target' : `target ${chartNumber(r.target, unit)}`})`).join('; ') + '.',
+  };
+}
+// The RAG mix as a donut (SummaryCards.cs): only the ratings that occur, in the council's colours and words.
+const SLICES = [['Green', 'good'], ['Amber', 'warning'], ['Red', 'attention'], ['No data', 'neutral'], ['No target', 'divergingGray'], ['Not yet rated', 'neutral']];
+const slices = (counts) => SLICES.filter(([legend]) => counts[legend] > 0).map(([legend, color]) => ({ legend, value: counts[legend], color }));
 const pick = (list, i) => list[i % list.length];
 const ragCycle = ['Green', 'Green', 'Amber', 'Red', 'Green', 'Amber', 'Red', 'NoData', 'Green', 'Red', 'Amber', 'Green'];
 const travelCycle = ['Improving', 'NoChange', 'Worsening', 'Improving', 'Worsening', 'Improving', 'NoChange', 'NotComparable'];
@@ -66,6 +91,11 @@ function indicators(theme, count, codePrefix, start = 0, perPriority = 26) {
       rag: RAG[ragKey],
       ragKey,
       travel: TRAVEL[travelCycle[(start + i) % travelCycle.length]],
+      trendRows: [...demo.previousPeriods, period.label].slice(-8).map((label, k) => ({
+        label,
+        value: ragKey === 'NoData' && k === 7 ? null : Number((value * (0.9 + 0.015 * ((k + i) % 8))).toFixed(1)),
+        target: Number(target),
+      })),
       trend: pick(sparks, start + i),
       owner: pick(people.names, start + i),
       i: start + i,
@@ -341,7 +371,7 @@ const countsOf = (list) => {
 };
 
 // --- status-card ---------------------------------------------------------------------------------
-function statusCard({ count, pageSize, page, actionCount, riskCount, chart }) {
+function statusCard({ count, pageSize, page, actionCount, riskCount }) {
   const all = indicators('children', count, 'CPP-C1', 0);
   const p = paging(count, pageSize, page);
   return {
@@ -356,8 +386,6 @@ function statusCard({ count, pageSize, page, actionCount, riskCount, chart }) {
     periodLabel: period.label,
     overall: { rating: RAG.Amber, stateText: `approved by ${people.chair} on 4 Dec 2025`, summary: pick(demo.summaries, 0) },
     resultsText: `${countsOf(all)} · ${all.filter((i) => i.travel === TRAVEL.Improving).length} improving, ${all.filter((i) => i.travel === TRAVEL.Worsening).length} worsening`,
-    chartUrl: chart ? `https://pmfbot.democity.gov.uk/charts/priority/CPP-C1/${period.key}.png` : '',
-    chartAlt: chart ? 'Line chart of each indicator against its target over the last eight quarters' : '',
     ...pageFields(p),
     pageText: `Page ${p.page} of ${p.pageCount}: indicators ${p.from + 1} to ${p.to} of ${count}`,
     indicators: all.slice(p.from, p.to).map((ind) => ({
@@ -369,8 +397,7 @@ function statusCard({ count, pageSize, page, actionCount, riskCount, chart }) {
       rag: ind.rag,
       travel: ind.travel,
       travelYear: YEAR_ON_YEAR[ind.travel.label],
-      trend: ind.trend,
-      trendText: 'Q3 2023/24 to Q2 2025/26',
+      trend: trendChart(ind.trendRows, ind.unit, ind.unit === '%' ? 'Percentage' : ind.unit[0].toUpperCase() + ind.unit.slice(1)),
       sharedText: ind.i % 5 === 2 ? 'Also counts towards CBP-4 Work with our staff to improve performance (shared: weakens the golden thread).' : '',
       commentary: commentaryFor(ind),
     })),
@@ -391,7 +418,7 @@ function statusCard({ count, pageSize, page, actionCount, riskCount, chart }) {
 }
 
 // --- history-card --------------------------------------------------------------------------------
-function historyCard({ periods, auditCount, pageSize, page, chart }) {
+function historyCard({ periods, auditCount, pageSize, page }) {
   const p = paging(auditCount, pageSize, page);
   const labels = [...demo.previousPeriods.slice(-(periods - 1)), period.label].reverse();
   const values = [81.2, 78.4, 77.9, 76.2, 75.0, 74.1, 73.8, 72.0];
@@ -408,10 +435,7 @@ function historyCard({ periods, auditCount, pageSize, page, chart }) {
     ownerName: people.owner,
     prioritiesText: 'Counts towards CPP-C1 Improve school attendance and CBP-2 Become a more efficient and enterprising council (shared: weakens the golden thread).',
     targetText: '80% for 2025/26 (amber from 76%); 78% for 2024/25',
-    trend: '▁▂▂▃▄▄▅▇'.slice(8 - periods),
-    trendText: `${labels[labels.length - 1]} to ${labels[0]}`,
-    chartUrl: chart ? `https://pmfbot.democity.gov.uk/charts/indicator/CPP-C1a/${period.key}.png` : '',
-    chartAlt: chart ? 'Line chart of the value against the target for the last eight quarters' : '',
+    trend: trendChart(labels.map((label, k) => ({ label, value: values[k], target: k === 0 || k === 1 ? 80 : 78 })).reverse(), '%', 'Percentage'),
     periodKey: period.key,
     periods: labels.map((label, k) => ({
       periodLabel: label,
@@ -538,6 +562,11 @@ function boardSummaryCard({ priorities, indicatorCount, exceptionsShown, excepti
     periodKey: period.key,
     periodLabel: period.label,
     headline: `${priorities} priorities: ${ratings.slice(0, priorities).filter((r) => r === 'Green').length} green, ${ratings.slice(0, priorities).filter((r) => r === 'Amber').length} amber, ${ratings.slice(0, priorities).filter((r) => r === 'Red').length} red · ${countsOf(all)}.`,
+    ragChart: {
+      title: `${all.length} indicators by rating, ${period.label}`,
+      slices: slices(Object.fromEntries(SLICES.map(([legend]) => [legend, all.filter((i) => i.rag.label === legend).length]))),
+      text: countsOf(all),
+    },
     priorities: Array.from({ length: priorities }, (_, k) => {
       const mine = all.slice(k * per, (k + 1) * per);
       return {
@@ -628,6 +657,14 @@ function scrutinySummaryCard({ boardCount, prioritiesPerBoard, topPerBoard }) {
     periodKey: period.key,
     periodLabel: period.label,
     headline: `${boardCount} boards, ${totalPriorities} priorities: ${boards.flatMap((b) => b.priorities).filter((x) => x.rating === RAG.Green).length} green, ${boards.flatMap((b) => b.priorities).filter((x) => x.rating === RAG.Amber).length} amber, ${boards.flatMap((b) => b.priorities).filter((x) => x.rating === RAG.Red).length} red · ${boards.reduce((a, b) => a + b.exceptionCount, 0)} exceptions.`,
+    ratingsChart: {
+      title: `Priorities by rating, board by board, ${period.label}`,
+      boards: boards.map((b) => ({
+        title: b.name,
+        slices: slices(Object.fromEntries(SLICES.map(([legend]) => [legend, b.priorities.filter((x) => x.rating.label === legend).length]))),
+        text: b.ratingsText,
+      })),
+    },
     boards: boards.map(({ priorities, ...rest }) => ({ ...rest, priorities: priorities.map(({ priorityId, ...r }) => r) })),
   };
 }
@@ -660,6 +697,10 @@ function complianceCard({ directorateCount, ownerCount, pageSize, page }) {
     ownersHeading: 'Owners with late or missing returns',
     ...pageFields(p),
     pageText: `Page ${p.page} of ${p.pageCount}: owners ${p.from + 1} to ${p.to} of ${ownerCount}`,
+    // While publication is on: the quarter's release for public display, and the performance team's button.
+    releaseText: `${period.label} has not been released for public display yet.`,
+    releaseColor: 'default',
+    canRelease: true,
     owners: Array.from({ length: p.to - p.from }, (_, k) => {
       const n = p.from + k;
       const returns = Array.from({ length: 1 + (n % 4) }, (_, r) => ({
@@ -792,14 +833,14 @@ const builders = {
     large: () => approvalCard({ count: 15, view: 'chair' }),
   },
   'status-card': {
-    sample: () => statusCard({ count: 4, pageSize: 6, page: 1, actionCount: 2, riskCount: 2, chart: true }),
-    large: () => statusCard({ count: 15, pageSize: 6, page: 1, actionCount: 6, riskCount: 6, chart: true }),
-    page2: () => statusCard({ count: 15, pageSize: 6, page: 2, actionCount: 6, riskCount: 6, chart: true }),
+    sample: () => statusCard({ count: 4, pageSize: 6, page: 1, actionCount: 2, riskCount: 2 }),
+    large: () => statusCard({ count: 15, pageSize: 6, page: 1, actionCount: 6, riskCount: 6 }),
+    page2: () => statusCard({ count: 15, pageSize: 6, page: 2, actionCount: 6, riskCount: 6 }),
   },
   'history-card': {
-    sample: () => historyCard({ periods: 4, auditCount: 9, pageSize: 15, page: 1, chart: false }),
-    large: () => historyCard({ periods: 8, auditCount: 40, pageSize: 15, page: 1, chart: true }),
-    page2: () => historyCard({ periods: 8, auditCount: 40, pageSize: 15, page: 2, chart: true }),
+    sample: () => historyCard({ periods: 4, auditCount: 9, pageSize: 15, page: 1 }),
+    large: () => historyCard({ periods: 8, auditCount: 40, pageSize: 15, page: 1 }),
+    page2: () => historyCard({ periods: 8, auditCount: 40, pageSize: 15, page: 2 }),
   },
   'self-assessment-card': {
     sample: () => selfAssessmentCard({ priorities: 4, concernsLength: 0, canEdit: true, withErrors: false }),

@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PmfBot.Bot.Cards;
 using PmfBot.Bot.Conversation;
+using PmfBot.Bot.Publication;
 using PmfBot.Bot.Status;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Compliance;
+using PmfBot.Domain.Scorecards;
 using PmfBot.Domain.Search;
 using PmfBot.Domain.Storage;
 
@@ -14,9 +17,18 @@ namespace PmfBot.Bot.Compliance;
 /// <c>compliance [directorate]</c> and <c>compliance.show</c>: returns on time, late and missing,
 /// by directorate and by owner. Open to everyone PmfBot knows, not only the performance team and
 /// Governance and Audit: the figures are published to committee. The scheduler posts it with
-/// <see cref="BuildAsync"/>.
+/// <see cref="BuildAsync"/>. While publication is on, it also says whether the quarter is released
+/// for public display, with a button for the performance team to release it.
 /// </summary>
-public sealed class ComplianceCard(FindPriority find, PmfDbContext db, CardRenderer renderer, MessageCards messages, TimeProvider clock)
+public sealed class ComplianceCard(
+    FindPriority find,
+    PmfDbContext db,
+    CardRenderer renderer,
+    MessageCards messages,
+    ReleaseQuarter releases,
+    PublishedScorecards published,
+    IOptions<PublicationOptions> publication,
+    TimeProvider clock)
     : ICommand, ICardAction
 {
     public const string Kind = "compliance-card";
@@ -31,7 +43,10 @@ public sealed class ComplianceCard(FindPriority find, PmfDbContext db, CardRende
     private sealed record Data(
         string DirectorateId, string ScopeText, string PeriodKey, string PeriodLabel, string DueText, string Headline,
         IReadOnlyList<DirectorateLine> Directorates, string OwnersHeading, int Page, int PageCount, int PreviousPage, int NextPage,
-        string PageText, IReadOnlyList<OwnerLine> Owners);
+        string PageText, IReadOnlyList<OwnerLine> Owners, string ReleaseText, string ReleaseColor, bool CanRelease);
+
+    /// <summary>A line about the release that replaces the usual one: what the button did, or why it could not.</summary>
+    public sealed record ReleaseNotice(string Text, bool Refused);
 
     public async Task<JsonObject> RunAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -63,8 +78,9 @@ public sealed class ComplianceCard(FindPriority find, PmfDbContext db, CardRende
         BuildAsync(request.Id("directorateId") is var id && id != Guid.Empty ? id : null, ResultText.QuarterOf(request, clock), page, cancellationToken);
 
     /// <param name="directorateId">A directorate, or null for all.</param>
-    public async Task<JsonObject> BuildAsync(Guid? directorateId, Period quarter, int page, CancellationToken cancellationToken)
+    public async Task<JsonObject> BuildAsync(Guid? directorateId, Period quarter, int page, CancellationToken cancellationToken, ReleaseNotice? notice = null)
     {
+        var (releaseText, releaseColor, canRelease) = await ReleaseLineAsync(quarter, notice, cancellationToken);
         var scope = directorateId is { } id
             ? await db.Directorates.Where(d => d.Id == id).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new Domain.PmfRuleException("That directorate no longer exists.")
@@ -106,8 +122,28 @@ public sealed class ComplianceCard(FindPriority find, PmfDbContext db, CardRende
                 directorateId?.ToString() ?? "", scope, quarter.Key, quarter.Label, dueText, headline,
                 paging.Page == 1 ? directorates : [],
                 owners.Count == 0 ? "Every return due so far came in on time." : "Owners with late or missing returns",
-                paging.Page, paging.PageCount, paging.PreviousPage, paging.NextPage, paging.PageText, items);
+                paging.Page, paging.PageCount, paging.PreviousPage, paging.NextPage, paging.PageText, items,
+                releaseText, releaseColor, canRelease);
         });
+    }
+
+    /// <summary>
+    /// Nothing while publication is off. Otherwise the quarter's release, and the button while the
+    /// quarter has ended with something in it and is not released (the use case refuses anyone
+    /// outside the performance team, so the card needs no viewer).
+    /// </summary>
+    private async Task<(string Text, string Color, bool CanRelease)> ReleaseLineAsync(Period quarter, ReleaseNotice? notice, CancellationToken cancellationToken)
+    {
+        if (!publication.Value.Enabled)
+        {
+            return ("", "default", false);
+        }
+
+        var state = await releases.StateAsync(quarter, cancellationToken);
+        var releasable = state is not { IsReleased: true } && (await published.QuartersWithSomethingAsync(cancellationToken)).Contains(quarter);
+        return notice is { } n
+            ? (n.Text, n.Refused ? "attention" : "good", releasable)
+            : (ReleaseAnswers.State(state, quarter), state is { IsReleased: true } ? "good" : "default", releasable);
     }
 
     private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,9 +1,4 @@
 using System.Text.Json.Nodes;
-using PmfBot.Bot.Compliance;
-using PmfBot.Bot.Exceptions;
-using PmfBot.Bot.Scorecards;
-using PmfBot.Bot.Status;
-using PmfBot.Bot.Summaries;
 using PmfBot.Bot.Teams.Activities;
 using PmfBot.Bot.Teams.Messaging;
 using PmfBot.Bot.Telemetry;
@@ -12,52 +7,24 @@ using PmfBot.Domain.People;
 namespace PmfBot.Bot.Conversation;
 
 /// <summary>
-/// Answers every card button (Universal Actions, <c>adaptiveCard/action</c>): one line per verb.
+/// Answers every card button (Universal Actions, <c>adaptiveCard/action</c>) with the handler a feature registered for its verb.
 /// A failure is answered by <see cref="FailureAnswers"/>, as for chat commands: never a stack trace.
 /// </summary>
-public sealed class CardActionTable(IServiceProvider services, Speaker speaker, MessageCards messages, FailureAnswers failures, BotMetrics metrics)
+public sealed class CardActionTable(IServiceProvider services, CardVerbs verbs, Speaker speaker, MessageCards messages, FailureAnswers failures, BotMetrics metrics)
     : IInvokeHandler
 {
-    public static readonly IReadOnlyDictionary<string, Type> Verbs = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["status.show"] = typeof(StatusCard),
-        ["indicator.history"] = typeof(HistoryCard),
-        ["exceptions.show"] = typeof(ExceptionsCard),
-        ["board.show"] = typeof(SummaryCards),
-        ["scorecard.show"] = typeof(ScorecardCard),
-        ["compliance.show"] = typeof(ComplianceCard),
-        ["card.page"] = typeof(CardPageAction),
-        ["rating.propose"] = typeof(Ratings.ProposeRatingAction),
-        ["rating.approve"] = typeof(Ratings.DecideRatingAction),
-        ["rating.amend"] = typeof(Ratings.DecideRatingAction),
-        ["rating.sendBack"] = typeof(Ratings.DecideRatingAction),
-        ["card.refresh"] = typeof(Ratings.RefreshApprovalAction),
-        ["action.progress"] = typeof(BoardActions.RecordProgressAction),
-        ["action.add"] = typeof(BoardActions.AddActionFromSummary),
-        ["selfAssessment.save"] = typeof(SelfAssessments.SaveSelfAssessmentAction),
-        ["returns.check"] = typeof(Returns.ReturnActions),
-        ["returns.saveDraft"] = typeof(Returns.ReturnActions),
-        ["returns.submit"] = typeof(Returns.ReturnActions),
-        ["returns.page"] = typeof(Returns.ReturnActions),
-        ["returns.correct"] = typeof(Returns.ReturnActions),
-        ["returns.show"] = typeof(Returns.ReturnActions),
-        ["signoff.all"] = typeof(Returns.SignOffActions),
-        ["signoff.sendBack"] = typeof(Returns.SignOffActions),
-    };
-
     public string Name => InvokeActivity.AdaptiveCardActionName;
 
     public async Task<InvokeResponse> HandleAsync(TurnContext<InvokeActivity> turn, CancellationToken cancellationToken)
     {
         var action = turn.Activity.CardAction;
-        if (action?.Verb is not { Length: > 0 } verb || !Verbs.TryGetValue(verb, out var handler))
+        if (action?.Verb is not { Length: > 0 } verb || !verbs.TryFind(verb, out var registered))
         {
             metrics.CardAction("unknown", "unknown_verb");
             return InvokeResponse.BadRequest("UnknownAction", "PmfBot does not know that button. The card may be from an older version: ask for it again.");
         }
 
-        // The table's own spelling of the verb: a tag value from a fixed list, whatever case Teams sent.
-        var verbTag = Verbs.Keys.First(known => known.Equals(verb, StringComparison.OrdinalIgnoreCase));
+        var verbTag = registered.Verb;
         var outcome = "failed";
         Person? person = null;
         try
@@ -69,7 +36,7 @@ public sealed class CardActionTable(IServiceProvider services, Speaker speaker, 
                 return Card(messages.NotKnown());
             }
 
-            var card = await ((ICardAction)services.GetRequiredService(handler))
+            var card = await ((ICardAction)services.GetRequiredService(registered.Handler))
                 .HandleAsync(new CardActionRequest(person, verb, action.Data as JsonObject ?? [], turn.Activity, turn.Connector), cancellationToken);
             outcome = "answered";
             return Card(card);

@@ -1,7 +1,4 @@
 using PmfBot.Bot.Cards;
-using PmfBot.Bot.Help;
-using PmfBot.Bot.Linking;
-using PmfBot.Bot.Ratings;
 using PmfBot.Bot.Teams;
 using PmfBot.Bot.Teams.Activities;
 
@@ -9,24 +6,34 @@ namespace PmfBot.Bot.Conversation;
 
 public static class ConversationSetup
 {
-    /// <summary>The chat commands and the card buttons, with the cards they answer with.</summary>
+    /// <summary>
+    /// The chat commands and the card buttons: every <see cref="IConversationFeature"/> in this
+    /// assembly registers its own, and the command and card-button tables are built from them.
+    /// </summary>
     public static WebApplicationBuilder AddConversation(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddCards();
         services.AddScoped<Speaker>();
         services.AddSingleton<KnownSpeakers>();
-        services.AddLinking(builder.Configuration);
         services.AddScoped<MessageCards>();
         services.AddScoped<FailureAnswers>();
-        services.AddRatings();
         services.AddActivityHandler<MessageActivity, CommandTable>();
         services.AddInvokeHandler<CardActionTable>();
-        foreach (var handler in CommandTable.Routes.Select(r => r.Handler).Concat(CardActionTable.Verbs.Values).Distinct())
+        services.AddSingleton<CommandRoutes>();
+        services.AddSingleton<CardVerbs>();
+        foreach (var feature in Features())
         {
-            services.AddScoped(handler);
+            feature.Add(services);
         }
 
         return builder;
     }
+
+    /// <summary>The features, in a fixed order (by name) so that registrations do not depend on reflection's order.</summary>
+    public static IEnumerable<IConversationFeature> Features() =>
+        typeof(ConversationSetup).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IConversationFeature)))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (IConversationFeature)Activator.CreateInstance(t)!);
 }

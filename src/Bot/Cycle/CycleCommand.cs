@@ -1,7 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using PmfBot.Bot.Conversation;
+using PmfBot.Bot.Publication;
 using PmfBot.Domain;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Indicators;
+using PmfBot.Domain.Scorecards;
 using PmfBot.Domain.Outbox;
 using PmfBot.Domain.People.Linking;
 using PmfBot.Scheduler.Cycle;
@@ -12,9 +17,20 @@ namespace PmfBot.Bot.Cycle;
 /// <summary>
 /// The performance team's controls over the quarterly cycle, in chat: "cycle" (where it is),
 /// "cycle preview [date]" (what would be sent, to whom, without sending), "cycle pause",
-/// "cycle resume", "cycle run [date]", "cycle problems" (messages that could not be delivered). The use cases refuse anyone outside the performance team.
+/// "cycle resume", "cycle run [date]", "cycle problems" (messages that could not be delivered),
+/// "cycle publish [quarter]" and "cycle unpublish &lt;quarter&gt;" (release a quarter for public display, or
+/// withdraw it). The use cases refuse anyone outside the performance team.
 /// </summary>
-public sealed class CycleCommand(CycleControl control, CyclePreview preview, OutboxProblems problems, PeopleNotLinked notLinked, IDirectory directory, MessageCards messages) : ICommand
+public sealed class CycleCommand(
+    CycleControl control,
+    CyclePreview preview,
+    OutboxProblems problems,
+    PeopleNotLinked notLinked,
+    IDirectory directory,
+    ReleaseQuarter release,
+    IOptions<PublicationOptions> publication,
+    TimeProvider clock,
+    MessageCards messages) : ICommand
 {
     private const int MaxPreviewLines = 15;
 
@@ -37,6 +53,8 @@ public sealed class CycleCommand(CycleControl control, CyclePreview preview, Out
                 "problems" => await ProblemsAsync(person.IsPerformanceTeam, cancellationToken),
                 "pause" => Describe("The cycle is paused", await control.PauseAsync(person.Id, cancellationToken)),
                 "resume" => Describe("The cycle has resumed", await control.ResumeAsync(person.Id, catchUp: !rest.Contains("without", StringComparison.OrdinalIgnoreCase), cancellationToken)),
+                "publish" or "release" => await PublishAsync(person.Id, rest, cancellationToken),
+                "unpublish" or "withdraw" => await UnpublishAsync(person.Id, rest, cancellationToken),
                 "run" => messages.Confirmation("The cycle is running", $"I have started the cycle for {(Day(rest) is { } day ? day.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) : "today")} (job {await control.TriggerAsync(person.Id, Day(rest), cancellationToken)}). Messages go out as Teams' limits allow."),
                 _ => messages.Choose("Cycle commands", "These are the performance team's controls over the quarterly cycle.", Usage, ""),
             };
@@ -54,7 +72,52 @@ public sealed class CycleCommand(CycleControl control, CyclePreview preview, Out
         "cycle pause / cycle resume [without catch-up]",
         "cycle run [date]: run the cycle for a day now",
         "cycle problems: messages Teams would not take (blocked, app not installed, failed)",
+        "cycle publish [quarter]: release a quarter's scorecards for public display (the last quarter ended, or e.g. 2025-26-Q2)",
+        "cycle unpublish <quarter>: withdraw a released quarter from public display",
     ];
+
+    private async Task<JsonObject> PublishAsync(Guid actorId, string text, CancellationToken cancellationToken)
+    {
+        if (Quarter(text, out var quarter) is { } bad)
+        {
+            return bad;
+        }
+
+        var outcome = await release.ReleaseAsync(actorId, quarter, cancellationToken);
+        return messages.Confirmation(
+            outcome.Changed ? $"{PublishedWords.PeriodName(quarter)} released" : "Already released",
+            ReleaseAnswers.Released(outcome, publication.Value.Enabled));
+    }
+
+    private async Task<JsonObject> UnpublishAsync(Guid actorId, string text, CancellationToken cancellationToken)
+    {
+        if (text.Length == 0)
+        {
+            return messages.Refusal("Which quarter?", "Name the quarter to withdraw, for example: cycle unpublish 2025-26-Q2.");
+        }
+
+        if (Quarter(text, out var quarter) is { } bad)
+        {
+            return bad;
+        }
+
+        var outcome = await release.WithdrawAsync(actorId, quarter, cancellationToken);
+        return messages.Confirmation(outcome.Changed ? $"{PublishedWords.PeriodName(quarter)} withdrawn" : "Not released", ReleaseAnswers.Withdrawn(outcome));
+    }
+
+    /// <summary>The quarter typed ("2025-26-Q2"), or the last quarter that has ended when none was; a refusal when it is not a quarter key.</summary>
+    private JsonObject? Quarter(string text, out Period quarter)
+    {
+        quarter = ReportingPeriods.Current(Frequency.Quarterly, UkTime.Today(clock));
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        return Period.TryParse(text, out quarter)
+            ? null
+            : messages.Refusal("That is not a quarter", $"\"{(text.Length > 40 ? text[..40] + "…" : text)}\" is not a quarter. Write it as its financial year and number, for example 2025-26-Q2 for Quarter 2 2025/26 (July to September 2025).");
+    }
 
     private async Task<JsonObject> StatusAsync(bool isPerformanceTeam, CancellationToken cancellationToken)
     {

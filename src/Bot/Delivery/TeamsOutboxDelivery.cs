@@ -138,7 +138,7 @@ public sealed class TeamsOutboxDelivery(IServiceScopeFactory scopes, IConnectorC
         {
             case OutboxKinds.ReturnsOpen or OutboxKinds.Reminder or OutboxKinds.Overdue:
             {
-                var cards = ActivatorUtilities.CreateInstance<ReturnCards>(services);
+                var cards = services.GetRequiredService<ReturnCards>();
                 var card = await cards.ForPersonAsync(viewer!, 1, Notice.None, cancellationToken);
                 return new Rendered(card, NudgeSummary(message.Kind, PlannedMessage.Read<NudgePayload>(message.Payload)));
             }
@@ -227,7 +227,7 @@ public sealed class TeamsOutboxDelivery(IServiceScopeFactory scopes, IConnectorC
         var notice = payload.Occasion == "due"
             ? Notice.Warning($"Sign-off of {period.Label} returns is due today: returns are waiting for you.")
             : Notice.Good($"Every {period.Label} return is in: please sign them off by {CardWords.LongDate(payload.SignOffDue)}.");
-        var card = await ActivatorUtilities.CreateInstance<SignOffCards>(services)
+        var card = await services.GetRequiredService<SignOffCards>()
             .CardAsync(viewer, payload.DirectorateId, period, 1, notice, SignOffCards.SendBackForm.Empty, cancellationToken);
         return new Rendered(card, payload.Occasion == "due" ? "Directorate sign-off is due today" : "Your directorate's returns are ready to sign off");
     }

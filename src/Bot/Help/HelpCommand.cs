@@ -10,8 +10,8 @@ using PmfBot.Domain.Storage;
 
 namespace PmfBot.Bot.Help;
 
-/// <summary>"help", unknown input and first install: the commands, from the command table itself.</summary>
-public sealed class HelpCommand(PmfDbContext db, CardRenderer renderer, TimeProvider clock, Linking.UnknownSpeaker unknown) : ICommand
+/// <summary>"help", unknown input and first install: the commands the features registered.</summary>
+public sealed class HelpCommand(PmfDbContext db, CardRenderer renderer, CommandRoutes routes, TimeProvider clock, Linking.UnknownSpeaker unknown) : ICommand
 {
     private sealed record CommandLine(string Usage, string Description, string Example);
 
@@ -50,7 +50,7 @@ public sealed class HelpCommand(PmfDbContext db, CardRenderer renderer, TimeProv
                 : $"Hello {person.Name}. I chase returns, collect ratings and answer questions about the council's priorities.",
             roles.Describe(),
             notice,
-            CommandTable.Routes.Where(r => !r.LocalDemoOnly || clock is Demo.DemoClock).Select(r => new CommandLine(r.Usage, r.Description, r.Example)).ToList(),
+            routes.All.Where(r => !r.LocalDemoOnly || clock is Demo.DemoClock).Select(r => new CommandLine(r.Usage, r.Description, r.Example)).ToList(),
             request.InChannel ? "In a channel, mention me first, for example: @PmfBot status CPP-H1." : "",
             roles.Indicators > 0,
             person is not null && (person.IsPerformanceTeam || roles.GovernanceAndAudit));

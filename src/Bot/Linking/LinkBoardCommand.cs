@@ -4,14 +4,17 @@ using PmfBot.Bot.Teams.Activities;
 using PmfBot.Domain;
 using PmfBot.Domain.Boards;
 using PmfBot.Domain.Boards.Channels;
+using PmfBot.Domain.Boards.Meetings;
 
 namespace PmfBot.Bot.Linking;
 
 /// <summary>
 /// "@PmfBot link board Health and Wellbeing Board", in the board's channel: the channel is the one
 /// Teams says the message came from (<c>channelData</c>: team, channel and its name), never typed.
+/// Said in a meeting's chat, it makes the meeting the board's: its summary is posted there when the
+/// meeting starts (src/Bot/Meetings).
 /// </summary>
-public sealed class LinkBoardCommand(LinkBoardChannel link, MessageCards messages) : ICommand
+public sealed class LinkBoardCommand(LinkBoardChannel link, BoardMeetings meetings, MessageCards messages) : ICommand
 {
     public async Task<JsonObject> RunAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -20,9 +23,15 @@ public sealed class LinkBoardCommand(LinkBoardChannel link, MessageCards message
             return messages.NotKnown();
         }
 
-        if (ChannelOf(request.Activity) is not { } channel)
+        var channel = ChannelOf(request.Activity);
+        if (channel is null && MeetingChatOf(request.Activity) is { } meetingChat)
         {
-            return messages.Refusal("Say it in the board's channel", "Link a board from inside its Teams channel: add me to the team, then in the channel say @PmfBot link board followed by the board's name.");
+            return await LinkMeetingAsync(person.Id, request.Argument, meetingChat, cancellationToken);
+        }
+
+        if (channel is null)
+        {
+            return messages.Refusal("Say it in the board's channel", "Link a board from inside its Teams channel (add me to the team, then in the channel say @PmfBot link board followed by the board's name), or from its meeting's chat to have its summary posted there when the meeting starts.");
         }
 
         try
@@ -38,6 +47,27 @@ public sealed class LinkBoardCommand(LinkBoardChannel link, MessageCards message
             return messages.Refusal("The board was not linked", refused.Message);
         }
     }
+
+    private async Task<JsonObject> LinkMeetingAsync(Guid personId, string boardText, string meetingChat, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await meetings.LinkAsync(personId, boardText, meetingChat, cancellationToken);
+            var text = $"When this meeting starts, I will post {result.Board.Name}'s summary for the quarter here."
+                + (result.PreviousBoardName is { } previous ? $" This meeting was {previous}'s before." : "");
+            return messages.Confirmation($"This meeting is {result.Board.Name}'s", text);
+        }
+        catch (PmfRuleException refused)
+        {
+            return messages.Refusal("The meeting was not linked", refused.Message);
+        }
+    }
+
+    /// <summary>A meeting's chat (Teams names the meeting in <c>channelData.meeting</c>): its conversation id; null elsewhere.</summary>
+    public static string? MeetingChatOf(Activity activity) =>
+        activity.ChannelData?.Meeting?.Id is { Length: > 0 } && activity.Conversation.Id is { Length: > 0 } conversationId
+            ? conversationId.Split(';', 2)[0]
+            : null;
 
     /// <summary>The channel as Teams gives it in <c>channelData</c>, or null outside a team's channel.</summary>
     public static TeamsChannel? ChannelOf(Activity activity)

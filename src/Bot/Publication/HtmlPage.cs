@@ -42,7 +42,15 @@ public static class HtmlPage
         $"default-src 'none'; style-src 'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleSheet)))}'; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    public static string Render(string title, string councilName, string generated, Action<Html> main)
+    public static string Render(string title, string councilName, string generated, Action<Html> main) =>
+        Render(title, councilName, main,
+        [
+            $"Generated on {generated} (UK time) from the council's performance records.",
+            "Only what has been through sign-off is published, for quarters the performance team has released: returns once submitted (and signed off by the directorate where it signs off its returns), and overall ratings once the board has approved or amended them, with the board's reason for an amendment.",
+        ]);
+
+    /// <summary>A page in the same shell with its own footer lines (the privacy notice and terms of use).</summary>
+    public static string Render(string title, string councilName, Action<Html> main, IReadOnlyList<string> footer)
     {
         var page = new Html()
             .Raw("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -56,10 +64,12 @@ public static class HtmlPage
 
         page.Element("h1", title).Raw("\n</header>\n<main>\n");
         main(page);
-        return page.Raw("\n</main>\n<footer>\n")
-            .Element("p", $"Generated on {generated} (UK time) from the council's performance records.")
-            .Element("p", "Only what has been through sign-off is published: returns once submitted (and signed off by the directorate where it signs off its returns), and overall ratings once the board has approved or amended them.")
-            .Raw("\n</footer>\n</body>\n</html>\n")
-            .ToString();
+        page.Raw("\n</main>\n<footer>\n");
+        foreach (var line in footer)
+        {
+            page.Element("p", line);
+        }
+
+        return page.Raw("\n</footer>\n</body>\n</html>\n").ToString();
     }
 }

@@ -18,5 +18,5 @@ public sealed class PublicationOptions : PmfBot.Domain.Settings.ISettings
     public bool HasValidCouncilName => CouncilName.Length <= MaxCouncilNameLength && !CouncilName.Any(char.IsControl);
 
     public IReadOnlyList<string> Problems() =>
-        HasValidCouncilName ? [] : [$"CouncilName must be one line of at most {MaxCouncilNameLength} characters."];
+        HasValidCouncilName ? [] : [$"Publication:CouncilName must be one line of at most {MaxCouncilNameLength} characters."];
 }

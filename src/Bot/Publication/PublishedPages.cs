@@ -27,9 +27,9 @@ public sealed class PublishedPages(PublishedScorecards scorecards, IOptions<Publ
         }
 
         var contents = await scorecards.ContentsAsync(cancellationToken);
-        if (asked is { } q && !contents.Quarters.Contains(q))
+        if (asked is { } q && !contents.IsPublic(q))
         {
-            return NothingPublishedFor(q);
+            return NotPublic(q, contents);
         }
 
         var shown = asked ?? (contents.Quarters.Count > 0 ? contents.Quarters[0] : null);
@@ -56,9 +56,9 @@ public sealed class PublishedPages(PublishedScorecards scorecards, IOptions<Publ
             return NotFound($"There is no board at “{Echo(name)}” with a published scorecard. Boards that only scrutinise have none.");
         }
 
-        if (!contents.Quarters.Contains(quarter))
+        if (!contents.IsPublic(quarter))
         {
-            return NothingPublishedFor(quarter);
+            return NotPublic(quarter, contents);
         }
 
         var view = await scorecards.BoardAsync(found.Id, quarter, cancellationToken);
@@ -95,9 +95,9 @@ public sealed class PublishedPages(PublishedScorecards scorecards, IOptions<Publ
             return NotFound($"There is no directorate with the code “{Echo(name)}”.");
         }
 
-        if (!contents.Quarters.Contains(quarter))
+        if (!contents.IsPublic(quarter))
         {
-            return NothingPublishedFor(quarter);
+            return NotPublic(quarter, contents);
         }
 
         var view = await scorecards.DirectorateAsync(found.Id, quarter, cancellationToken);
@@ -119,8 +119,14 @@ public sealed class PublishedPages(PublishedScorecards scorecards, IOptions<Publ
 
     public IResult Problem(int status, string title, string message) => Page(status, title, page => ScorecardHtml.Problem(page, message));
 
-    private IResult NothingPublishedFor(Period quarter) =>
-        NotFound($"Nothing has been published for {PublishedWords.PeriodName(quarter)}. A quarter's scorecards appear once it has ended and its first returns are in.");
+    /// <summary>
+    /// The one answer for a quarter the public may not see, whatever the address (index, board,
+    /// directorate, CSV): a quarter not released yet says so; one not ended or empty says nothing is published.
+    /// </summary>
+    private IResult NotPublic(Period quarter, PublishedScorecards.Contents contents) =>
+        contents.IsAwaitingRelease(quarter)
+            ? NotFound(PublishedWords.NotReleasedYet(quarter))
+            : NotFound($"Nothing has been published for {PublishedWords.PeriodName(quarter)}. A quarter's scorecards appear once it has ended, its first returns are in and the performance team has released it.");
 
     /// <summary>The name (without ".csv"), the format and the quarter a page's address asks for, or the page saying what is wrong with it.</summary>
     private IResult? BadAddress(string period, string segment, string? format, out string name, out bool csv, out Period quarter)

@@ -12,6 +12,10 @@ public static class PublishedWords
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
 
+    /// <summary>What every published address says about a quarter the performance team has not released.</summary>
+    public static string NotReleasedYet(Period quarter) =>
+        $"{PeriodName(quarter)} has not been released yet. Its scorecards are published once the council's performance team has released them for public display.";
+
     /// <summary>"Quarter 2 2025/26", "September 2025", "First half of 2025/26", "2025/26".</summary>
     public static string PeriodName(Period period) => period.Kind switch
     {

@@ -91,9 +91,15 @@ public static class ScorecardHtml
     /// <summary>The quarter's boards and directorates, and the other quarters published.</summary>
     public static void Index(Html page, PublishedScorecards.Contents contents, Period? quarter, Func<Guid, string> boardSlug, Func<Guid, string> directorateSlug)
     {
+        // Quarters newer than the one shown that wait for release are named, never linked.
+        foreach (var waiting in contents.AwaitingRelease.Where(q => quarter is not { } s || q.CompareTo(s) > 0))
+        {
+            page.Element("p", PublishedWords.NotReleasedYet(waiting), "muted");
+        }
+
         if (quarter is not { } shown)
         {
-            page.Element("p", "Nothing has been published yet. Scorecards appear here once the first returns have been submitted.");
+            page.Element("p", "Nothing has been published yet. Scorecards appear here once the performance team has released a quarter.");
             return;
         }
 

@@ -17,6 +17,9 @@ internal static class CardInputs
             ? version
             : -1;
 
+    /// <summary>The card's version, or null when it carries none (so it always counts as stale).</summary>
+    public static int? SeenVersionOf(CardActionRequest request) => VersionOf(request) is >= 0 and var version ? version : null;
+
     /// <summary>An overall rating as the cards' choice sets send it: Green, Amber or Red.</summary>
     public static Rag? RagOf(string text) => text.Trim() switch
     {

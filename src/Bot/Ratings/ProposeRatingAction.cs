@@ -61,7 +61,7 @@ public sealed class ProposeRatingAction(PmfDbContext db, ProposeRating propose, 
                     Notice.Good($"Your proposal of {rag} was saved at {CardWords.Time(clock.GetUtcNow())}. It now waits for the chair, {chair}."),
                     cancellationToken: cancellationToken);
             }
-            catch (PmfRuleException refused) when (refused.Field is { Length: > 0 } field && !refused.IsStale())
+            catch (PmfRuleException refused) when (refused.Field is { Length: > 0 } field)
             {
                 errors[field] = refused.Message;
             }

@@ -5,7 +5,6 @@ using PmfBot.Bot.Conversation;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Indicators;
 using PmfBot.Domain.People;
-using PmfBot.Domain.PlainEnglish;
 using PmfBot.Domain.Results;
 using PmfBot.Domain.Returns;
 using PmfBot.Domain.Storage;
@@ -16,18 +15,24 @@ namespace PmfBot.Bot.Returns;
 /// <summary>
 /// Builds the return card (what a person still has to answer) and the submitted card (what they
 /// answered) from the database, with what they typed, the check and the errors laid over it.
+/// Returns a use case has just saved are passed in (<c>known</c>) and laid over what is read, never read again.
 /// </summary>
-public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProvider clock, PlainEnglishCheck plainEnglish, ReturnCalendar calendar)
+public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProvider clock, ReturnCalendar calendar)
 {
     public const int ReturnPageSize = 4;
     public const int SubmittedPageSize = 6;
 
     private static readonly ReturnState[] Unanswered = [ReturnState.Open, ReturnState.Draft, ReturnState.SentBack];
 
+    private static readonly ReturnState[] AnsweredStates = [ReturnState.Submitted, ReturnState.SignedOff, ReturnState.SentBack];
+
     /// <summary>The card's period: the quarter being reported (a return card from another quarter is stale).</summary>
     public Period CardPeriod => ReportingPeriods.Current(Frequency.Quarterly, Today);
 
     private DateOnly Today => UkTime.Today(clock);
+
+    /// <summary>The period being reported for each frequency: what "answered this period" means.</summary>
+    private List<Period> CurrentPeriods => Enum.GetValues<Frequency>().Select(f => ReportingPeriods.Current(f, Today)).ToList();
 
     /// <summary>What one return on the card shows besides what is saved: typed inputs, a check, errors.</summary>
     public sealed record Overlay(ReturnInputs? Typed, Check? Check, IReadOnlyDictionary<string, string>? Errors, bool Correcting = false);
@@ -40,69 +45,79 @@ public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProv
     /// <summary>"my returns": the return card, or the submitted card, or a message when nothing is due.</summary>
     public async Task<JsonObject> ForPersonAsync(Person person, int page, Notice notice, CancellationToken cancellationToken)
     {
-        var open = await UnansweredAsync(person, cancellationToken);
-        if (open.Count > 0)
+        var mine = await MineAsync(person, [], [], cancellationToken);
+        if (mine.Unanswered.Count > 0)
         {
-            return await ReturnCardAsync(person, open, page, notice, new Dictionary<Guid, Overlay>(), cancellationToken);
+            return await ReturnCardAsync(person, mine, page, notice, new Dictionary<Guid, Overlay>(), cancellationToken);
         }
 
-        var done = await AnsweredThisPeriodAsync(person, [], cancellationToken);
-        return done.Count > 0
-            ? await SubmittedCardAsync(person, done, page, notice, cancellationToken)
+        return mine.Answered.Count > 0
+            ? await SubmittedCardAsync(mine.Answered, page, notice, cancellationToken)
             : new MessageCards(renderer).Confirmation(
                 "Nothing due",
                 notice.Text.Length > 0 ? notice.Text : $"{person.Name}, you have no returns to enter for {CardPeriod.Label} or any open period.");
     }
 
-    /// <summary>The return card for the person's unanswered returns, or for just the given returns (correcting).</summary>
+    /// <summary>
+    /// The return card for the person's unanswered returns, or for just the given returns (correcting);
+    /// <paramref name="known"/> are returns as a use case left them, used instead of reading them.
+    /// </summary>
     public async Task<JsonObject> ReturnCardAsync(
-        Person person, int page, Notice notice, IReadOnlyDictionary<Guid, Overlay> overlays, IReadOnlyCollection<Guid>? only, CancellationToken cancellationToken, Guid? pageOf = null)
+        Person person, int page, Notice notice, IReadOnlyDictionary<Guid, Overlay> overlays, IReadOnlyCollection<Guid>? only, CancellationToken cancellationToken,
+        Guid? pageOf = null, IReadOnlyList<IndicatorReturn>? known = null)
     {
-        var open = await UnansweredAsync(person, cancellationToken);
-        if (only is not null && !only.All(id => open.Any(r => r.Id == id)))
+        var mine = await MineAsync(person, known ?? [], [], cancellationToken);
+        if (only is not null && !only.All(id => mine.Unanswered.Any(r => r.Id == id)))
         {
-            open = await LoadAsync(db.Returns.Where(r => only.Contains(r.Id)), cancellationToken);
+            var wanted = known?.Where(k => only.Contains(k.Id)).ToList() ?? [];
+            mine = mine with
+            {
+                Unanswered = wanted.Count == only.Count ? wanted : await LoadAsync(db.Returns.Where(r => only.Contains(r.Id)), cancellationToken),
+            };
             page = 1;
         }
 
-        return await ReturnCardAsync(person, open, page, notice, overlays, cancellationToken, pageOf);
+        return await ReturnCardAsync(person, mine, page, notice, overlays, cancellationToken, pageOf);
     }
 
-    public async Task<bool> HasUnansweredAsync(Person person, CancellationToken cancellationToken) =>
-        await MayAnswer(person).AnyAsync(r => Unanswered.Contains(r.State), cancellationToken);
-
-    public async Task<JsonObject> SubmittedCardAsync(Person person, IReadOnlyCollection<Guid> include, int page, Notice notice, CancellationToken cancellationToken) =>
-        await SubmittedCardAsync(person, await AnsweredThisPeriodAsync(person, include, cancellationToken), page, notice, cancellationToken);
-
-    /// <summary>Previews the RAG, travel and plain-English warnings of what was typed.</summary>
-    public async Task<Check> CheckAsync(IndicatorReturn ret, decimal? value, string commentary, CancellationToken cancellationToken)
+    /// <summary>After a submit: the return card while any return is still unanswered, otherwise the submitted card with these.</summary>
+    public async Task<JsonObject> AfterSubmitAsync(Person person, IReadOnlyList<IndicatorReturn> submitted, int page, Notice notice, CancellationToken cancellationToken)
     {
-        var previous = await db.Returns.AsNoTracking()
-            .Where(r => r.IndicatorId == ret.IndicatorId && r.Period == ret.Period.Previous())
-            .Select(r => new { r.State, r.Value })
-            .SingleOrDefaultAsync(cancellationToken);
-        var before = previous is { State: ReturnState.Submitted or ReturnState.SignedOff } ? previous.Value : null;
-        return new Check(
-            Badge.Of(ret.PreviewRag(value)),
-            Badge.Of(TravelRule.Compare(value, before, ret.Indicator.Polarity)),
-            plainEnglish.Check(commentary).Select(w => w.Message).ToList());
+        var mine = await MineAsync(person, submitted, submitted.Select(s => s.Id).ToList(), cancellationToken);
+        var current = CurrentPeriods;
+        return mine.Unanswered.Count > 0
+            ? await ReturnCardAsync(person, mine with { Answered = mine.Answered.Where(a => current.Contains(a.Period)).ToList() }, page, notice, new Dictionary<Guid, Overlay>(), cancellationToken)
+            : await SubmittedCardAsync(mine.Answered, 1, notice, cancellationToken);
     }
 
-    private async Task<List<IndicatorReturn>> UnansweredAsync(Person person, CancellationToken cancellationToken) =>
-        (await LoadAsync(MayAnswer(person).Where(r => Unanswered.Contains(r.State)), cancellationToken))
-        .OrderByDescending(r => r.Period).ThenBy(r => r.Indicator.Code, StringComparer.Ordinal).ToList();
+    public async Task<JsonObject> SubmittedCardAsync(Person person, int page, Notice notice, CancellationToken cancellationToken) =>
+        await SubmittedCardAsync((await MineAsync(person, [], [], cancellationToken)).Answered, page, notice, cancellationToken);
 
-    private async Task<List<IndicatorReturn>> AnsweredThisPeriodAsync(Person person, IReadOnlyCollection<Guid> include, CancellationToken cancellationToken)
+    /// <summary>A return card's check line, from the domain's preview.</summary>
+    public static Check CheckOf(SubmitReturn.Preview preview) => new(Badge.Of(preview.Rag), Badge.Of(preview.Travel), preview.Warnings);
+
+    /// <summary>The person's returns still to answer, and those answered this period (or in <paramref name="include"/>).</summary>
+    private sealed record Mine(List<IndicatorReturn> Unanswered, List<IndicatorReturn> Answered);
+
+    /// <summary>
+    /// The person's returns in one read: <paramref name="known"/> (as a use case just saved them) are
+    /// not read again but sorted in with the rest.
+    /// </summary>
+    private async Task<Mine> MineAsync(Person person, IReadOnlyList<IndicatorReturn> known, IReadOnlyCollection<Guid> include, CancellationToken cancellationToken)
     {
-        var current = Enum.GetValues<Frequency>().Select(f => ReportingPeriods.Current(f, Today)).ToList();
+        var current = CurrentPeriods;
+        var knownIds = known.Select(k => k.Id).ToList();
         var ids = include.ToList();
-        var answered = await LoadAsync(
-            // A value imported from the council's file is history, not a return the person made.
-            MayAnswer(person).Where(r => (r.State == ReturnState.Submitted || r.State == ReturnState.SignedOff || r.State == ReturnState.SentBack)
-                && !r.IsImported
-                && (current.Contains(r.Period) || ids.Contains(r.Id))),
+        var read = await LoadAsync(
+            MayAnswer(person).Where(r => !knownIds.Contains(r.Id)
+                && (Unanswered.Contains(r.State)
+                    || (AnsweredStates.Contains(r.State) && !r.IsImported && (current.Contains(r.Period) || ids.Contains(r.Id))))),
             cancellationToken);
-        return answered.OrderByDescending(r => r.Period).ThenBy(r => r.Indicator.Code, StringComparer.Ordinal).ToList();
+        var all = read.Concat(known).OrderByDescending(r => r.Period).ThenBy(r => r.Indicator.Code, StringComparer.Ordinal).ToList();
+        return new Mine(
+            all.Where(r => Unanswered.Contains(r.State)).ToList(),
+            // A value imported from the council's file is history, not a return the person made.
+            all.Where(r => AnsweredStates.Contains(r.State) && !r.IsImported && (current.Contains(r.Period) || ids.Contains(r.Id))).ToList());
     }
 
     private IQueryable<IndicatorReturn> MayAnswer(Person person)
@@ -111,19 +126,20 @@ public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProv
         return db.Returns.Where(r => indicators.Contains(r.IndicatorId));
     }
 
+    // One read: an indicator has few targets and collators, so the joined rows stay small.
     private static async Task<List<IndicatorReturn>> LoadAsync(IQueryable<IndicatorReturn> query, CancellationToken cancellationToken) =>
         await query.AsNoTracking()
             .Include(r => r.Indicator).ThenInclude(i => i.Targets)
             .Include(r => r.Indicator).ThenInclude(i => i.Collators)
-            .AsSplitQuery()
+            .AsSingleQuery()
             .ToListAsync(cancellationToken);
 
     private async Task<JsonObject> ReturnCardAsync(
-        Person person, List<IndicatorReturn> open, int page, Notice notice, IReadOnlyDictionary<Guid, Overlay> overlays, CancellationToken cancellationToken, Guid? pageOf = null)
+        Person person, Mine mine, int page, Notice notice, IReadOnlyDictionary<Guid, Overlay> overlays, CancellationToken cancellationToken, Guid? pageOf = null)
     {
         var period = CardPeriod;
-        var done = await AnsweredThisPeriodAsync(person, [], cancellationToken);
-        done = done.Where(d => open.All(o => o.Id != d.Id)).ToList();
+        var open = mine.Unanswered;
+        var done = mine.Answered.Where(d => open.All(o => o.Id != d.Id)).ToList();
         var history = await HistoryAsync(open.Select(r => r.IndicatorId).Distinct().ToList(), cancellationToken);
         var submitters = await NamesAsync(done.Select(d => d.SubmittedById), cancellationToken);
         var due = open.Count == 0 ? Today : open.Min(r => r.DueDate);
@@ -223,7 +239,7 @@ public sealed class ReturnCards(PmfDbContext db, CardRenderer renderer, TimeProv
                 errors.GetValueOrDefault("actionsPlanned", "")));
     }
 
-    private async Task<JsonObject> SubmittedCardAsync(Person person, List<IndicatorReturn> answered, int page, Notice notice, CancellationToken cancellationToken)
+    private async Task<JsonObject> SubmittedCardAsync(List<IndicatorReturn> answered, int page, Notice notice, CancellationToken cancellationToken)
     {
         var period = CardPeriod;
         var names = await NamesAsync(answered.Select(a => a.SubmittedById), cancellationToken);

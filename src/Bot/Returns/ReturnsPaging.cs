@@ -13,8 +13,7 @@ namespace PmfBot.Bot.Returns;
 public static class ReturnsPaging
 {
     public static Task<JsonObject> SubmittedCardPageAsync(IServiceProvider services, CardActionRequest request, CancellationToken cancellationToken) =>
-        ActivatorUtilities.CreateInstance<ReturnCards>(services)
-            .SubmittedCardAsync(request.Person, [], request.Number("page", 1), Notice.None, cancellationToken);
+        services.GetRequiredService<ReturnCards>().SubmittedCardAsync(request.Person, request.Number("page", 1), Notice.None, cancellationToken);
 
     public static Task<JsonObject> SignOffCardPageAsync(IServiceProvider services, CardActionRequest request, CancellationToken cancellationToken) =>
         SignOffCardAsync(services, request.Person, request.Id("directorateId"), request.Text("periodKey"), request.Number("page", 1), cancellationToken);
@@ -23,7 +22,7 @@ public static class ReturnsPaging
     public static Task<JsonObject> SignOffCardAsync(
         IServiceProvider services, Domain.People.Person person, Guid directorateId, string periodKey, int page, CancellationToken cancellationToken) =>
         Period.TryParse(periodKey, out var period)
-            ? ActivatorUtilities.CreateInstance<SignOffCards>(services)
+            ? services.GetRequiredService<SignOffCards>()
                 .CardAsync(person, directorateId, period, page, Notice.None, SignOffCards.SendBackForm.Empty, cancellationToken)
             : throw new PmfRuleException("This card does not say which period it is for.");
 }

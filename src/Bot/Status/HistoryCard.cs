@@ -4,6 +4,7 @@ using PmfBot.Bot.Cards;
 using PmfBot.Bot.Conversation;
 using PmfBot.Domain.Audit;
 using PmfBot.Domain.Calendar;
+using PmfBot.Domain.RagRatings;
 using PmfBot.Domain.Results;
 using PmfBot.Domain.Returns;
 using PmfBot.Domain.Search;
@@ -28,8 +29,8 @@ public sealed class HistoryCard(FindPriority find, PmfDbContext db, CardRenderer
 
     private sealed record Data(
         string IndicatorId, string PriorityId, string PriorityCode, string Code, string Title, string UnitText, string PolarityText,
-        string FrequencyText, string OwnerName, string PrioritiesText, string TargetText, string Trend, string TrendText,
-        string ChartUrl, string ChartAlt, string PeriodKey, IReadOnlyList<PeriodLine> Periods, string AuditText,
+        string FrequencyText, string OwnerName, string PrioritiesText, string TargetText, TrendChart Trend,
+        string PeriodKey, IReadOnlyList<PeriodLine> Periods, string AuditText,
         int Page, int PageCount, int PreviousPage, int NextPage, IReadOnlyList<AuditLine> Audit);
 
     public async Task<JsonObject> RunAsync(CommandRequest request, CancellationToken cancellationToken)
@@ -65,7 +66,7 @@ public sealed class HistoryCard(FindPriority find, PmfDbContext db, CardRenderer
         var view = await IndicatorHistory.LoadAsync(db, indicatorId, quarter, Periods, cancellationToken);
         var indicator = view.Indicator;
         var first = view.Priorities.FirstOrDefault();
-        var trend = view.Periods.AsEnumerable().Reverse().ToList();
+        var trend = TrendChart.Of(view.Periods.AsEnumerable().Reverse().Select(p => new TrendChart.Row(p.Period, p.Value, p.Target)), indicator.Unit);
         var targets = view.Periods.Where(p => p.Target is not null).Select(p => p.Period.YearPeriod).Distinct().Take(2)
             .Select(year => (Year: year, Target: indicator.TargetFor(year)))
             .Where(t => t.Target is not null)
@@ -94,7 +95,7 @@ public sealed class HistoryCard(FindPriority find, PmfDbContext db, CardRenderer
         var audit = view.Changes.Select(c => new AuditLine(
             ResultText.DateTime(c.Entry.At),
             c.Entry.ActorPersonId is null ? "PmfBot (system)" : c.Entry.ActorName,
-            What(c.Entry, c.Period))).ToList();
+            What(c.Entry, c.Period, indicator.Unit))).ToList();
         var shared = view.Priorities.Count > 1 ? " (shared: weakens the golden thread)" : "";
 
         return renderer.RenderPaged(Kind, PageSize, size =>
@@ -102,12 +103,10 @@ public sealed class HistoryCard(FindPriority find, PmfDbContext db, CardRenderer
             var (paging, items) = Paging.Of(audit, page, size, "changes");
             return new Data(
                 indicator.Id.ToString(), first?.Id.ToString() ?? "", first?.Code ?? "", indicator.Code, indicator.Title,
-                UnitText(indicator.Unit), ResultText.PolarityText(indicator.Polarity), Frequency(indicator.Frequency), view.OwnerName,
+                ResultText.UnitText(indicator.Unit), ResultText.PolarityText(indicator.Polarity), Frequency(indicator.Frequency), view.OwnerName,
                 view.Priorities.Count == 0 ? "Counts towards no priority." : $"Counts towards {string.Join(" and ", view.Priorities.Select(p => $"{p.Code} {p.Title}"))}{shared}.",
                 targets.Count == 0 ? "No target set" : string.Join("; ", targets),
-                TextTrend.Of(trend.Select(p => p.Value).ToList()),
-                trend.Count == 0 ? "" : $"{trend[0].Period.Label} to {trend[^1].Period.Label}",
-                "", "", quarter.Key,
+                trend, quarter.Key,
                 paging.Page == 1 ? periods : [],
                 audit.Count == 0 ? "no changes recorded yet"
                     : paging.PageCount == 1 ? $"{ResultText.Plural(audit.Count, "change", "changes")}, newest first"
@@ -116,16 +115,19 @@ public sealed class HistoryCard(FindPriority find, PmfDbContext db, CardRenderer
         });
     }
 
-    /// <summary>"Q2 2025/26 return submitted: Value 78.4 → 82.4; State Draft → Submitted".</summary>
-    public static string What(AuditEntry entry, Period period)
+    /// <summary>
+    /// "Q2 2025/26 return signed off: state submitted → signed off", in words: the period, what was done
+    /// (AuditEntry.Action) and up to four fields that changed, never the model's field or enum names.
+    /// </summary>
+    public static string What(AuditEntry entry, Period period, string unit)
     {
         var head = $"{period.Label} return {entry.Action}";
-        var changes = Changes(entry.Before, entry.After).Take(4).ToList();
+        var changes = Changes(entry.Before, entry.After, unit).Take(4).ToList();
         var text = changes.Count == 0 ? head : $"{head}: {string.Join("; ", changes)}";
         return text.Length > 400 ? text[..399] + "…" : text;
     }
 
-    private static IEnumerable<string> Changes(string? before, string after)
+    private static IEnumerable<string> Changes(string? before, string after, string unit)
     {
         if (before is null || JsonNode.Parse(before) is not JsonObject old || JsonNode.Parse(after) is not JsonObject now)
         {
@@ -139,33 +141,54 @@ public sealed class HistoryCard(FindPriority find, PmfDbContext db, CardRenderer
                 continue;
             }
 
-            yield return $"{Words(field)} {Show(old[field])} → {Show(value)}";
+            yield return $"{Words(field)} {Show(field, old[field], unit)} → {Show(field, value, unit)}";
         }
     }
 
-    private static string Show(JsonNode? node)
+    private static readonly HashSet<string> PeoplesWords = ["Commentary", "OverrideReason", "NotAvailableReason", "SentBackComment", "ActionsDelivered", "ActionsPlanned"];
+
+    private static string Show(string field, JsonNode? node, string unit)
     {
-        var text = node is null ? "none" : node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
+        if (node is null)
+        {
+            return "none";
+        }
+
+        var text = node.GetValueKind() switch
+        {
+            JsonValueKind.String => node.GetValue<string>(),
+            JsonValueKind.Number when field is "Value" or "Target" => ResultText.Number(node.GetValue<decimal>(), unit),
+            JsonValueKind.True => "yes",
+            JsonValueKind.False => "no",
+            _ => node.ToJsonString(),
+        };
+        text = field switch
+        {
+            "State" when Enum.TryParse<ReturnState>(text, out var state) => StateWords(state),
+            "ComputedRag" or "OverrideRag" when Enum.TryParse<Rag>(text, out var rag) => Badge.Of(rag).Label.ToLowerInvariant(),
+            _ when PeoplesWords.Contains(field) => $"\"{text}\"",
+            _ => text,
+        };
         return text.Length > 60 ? text[..59] + "…" : text;
     }
+
+    private static string StateWords(ReturnState state) => state switch
+    {
+        ReturnState.Open => "open",
+        ReturnState.Draft => "draft",
+        ReturnState.Submitted => "submitted",
+        ReturnState.SignedOff => "signed off",
+        _ => "sent back",
+    };
 
     private static string Words(string field) => field switch
     {
         "ComputedRag" => "RAG",
         "OverrideRag" => "RAG override",
-        "OverrideReason" => "Override reason",
-        "NotAvailableReason" => "Not available reason",
-        "ActionsDelivered" => "Actions delivered",
-        "ActionsPlanned" => "Actions planned",
-        "SentBackComment" => "Sent back comment",
-        _ => field,
-    };
-
-    private static string UnitText(string unit) => unit switch
-    {
-        "%" => "Percentage",
-        "" or "number" => "Number",
-        _ => char.ToUpperInvariant(unit[0]) + unit[1..],
+        "NotAvailableReason" => "reason the data is not available",
+        "SentBackComment" => "sent-back comment",
+        "IsImported" => "imported",
+        _ => string.Concat(field.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString())),
     };
 
     private static string Frequency(Domain.Indicators.Frequency frequency) => frequency switch

@@ -63,10 +63,16 @@ public static class ResultText
             : $"{Number(t, indicator.Unit)} (amber to {Number(t + band, indicator.Unit)})";
     }
 
+    /// <summary>The eight-character text sparkline, for cards that do not draw a chart (exceptions).</summary>
     public static string Trend(IReadOnlyList<TrendPoint> trend) => TextTrend.Of(trend.Select(t => t.Value).ToList());
 
-    public static string TrendPeriods(IReadOnlyList<TrendPoint> trend) =>
-        trend.Count == 0 ? "" : $"{trend[0].Period.Label} to {trend[^1].Period.Label}";
+    /// <summary>"Percentage", "Number", "Days".</summary>
+    public static string UnitText(string unit) => unit switch
+    {
+        "%" => "Percentage",
+        "" or "number" => "Number",
+        _ => char.ToUpperInvariant(unit[0]) + unit[1..],
+    };
 
     public static string PolarityText(Polarity polarity) => polarity == Polarity.HigherIsBetter ? "Higher is better" : "Lower is better";
 

@@ -27,7 +27,7 @@ public sealed class StatusCard(
 
     private sealed record IndicatorLine(
         string IndicatorId, string Code, string Title, string ValueText, string TargetText, Badge Rag, Badge Travel, Badge TravelYear,
-        string Trend, string TrendText, string SharedText, string Commentary);
+        TrendChart Trend, string SharedText, string Commentary);
 
     private sealed record ActionLine(string Title, string OwnerName, string DueText, Badge Status, string Note);
 
@@ -35,8 +35,8 @@ public sealed class StatusCard(
 
     private sealed record Data(
         string PriorityId, string PriorityCode, string PriorityTitle, string PlanName, string BoardId, string BoardName,
-        string LeadOfficerName, string PeriodKey, string PeriodLabel, Overall Overall, string ResultsText, string ChartUrl,
-        string ChartAlt, int Page, int PageCount, int PreviousPage, int NextPage, string PageText,
+        string LeadOfficerName, string PeriodKey, string PeriodLabel, Overall Overall, string ResultsText,
+        int Page, int PageCount, int PreviousPage, int NextPage, string PageText,
         IReadOnlyList<IndicatorLine> Indicators, IReadOnlyList<ActionLine> Actions, IReadOnlyList<RiskLine> Risks);
 
     public async Task<JsonObject> RunAsync(CommandRequest request, CancellationToken cancellationToken)
@@ -92,7 +92,7 @@ public sealed class StatusCard(
             var shared = view.SharedWith.GetValueOrDefault(r.Indicator.Id, []);
             return new IndicatorLine(
                 r.Indicator.Id.ToString(), r.Indicator.Code, r.Indicator.Title, ResultText.Value(r), ResultText.Target(r.Target, r.Indicator),
-                Badge.Of(r.Rag), Badge.Of(r.Travel.AgainstPreviousPeriod), Badge.Of(r.Travel.AgainstSamePeriodLastYear), ResultText.Trend(r.Trend), ResultText.TrendPeriods(r.Trend),
+                Badge.Of(r.Rag), Badge.Of(r.Travel.AgainstPreviousPeriod), Badge.Of(r.Travel.AgainstSamePeriodLastYear), TrendChart.Of(r),
                 shared.Count == 0 ? "" : $"Also counts towards {string.Join(" and ", shared)} (shared: weakens the golden thread).",
                 r.Return is { HasAnswer: true } ret ? ret.Commentary ?? "" : "");
         }).ToList();
@@ -114,7 +114,7 @@ public sealed class StatusCard(
                 priority.Id.ToString(), priority.Code, priority.Title, planName, priority.BoardId.ToString(), view.BoardName,
                 view.LeadOfficerName, view.Quarter.Key, view.Quarter.Label,
                 new Overall(RatingBadge(view.Rating), StateText(view.Rating, decidedBy), first ? view.Rating?.ProposedSummary ?? "" : ""),
-                resultsText, "", "", paging.Page, paging.PageCount, paging.PreviousPage, paging.NextPage, paging.PageText,
+                resultsText, paging.Page, paging.PageCount, paging.PreviousPage, paging.NextPage, paging.PageText,
                 items, first ? actions : [], first ? risks : []);
         });
     }

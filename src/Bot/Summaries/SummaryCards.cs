@@ -49,7 +49,7 @@ public sealed class SummaryCards(
     private sealed record ExceptionLine(string Code, string Title, Badge Kind, string Detail);
 
     private sealed record BoardData(
-        string BoardId, string BoardName, string ChairName, string MeetingText, string PeriodKey, string PeriodLabel, string Headline, Notice Notice,
+        string BoardId, string BoardName, string ChairName, string MeetingText, string PeriodKey, string PeriodLabel, string Headline, RagMix.Donut RagChart, Notice Notice,
         IReadOnlyList<PriorityLine> Priorities, string ExceptionsText, IReadOnlyList<ExceptionLine> Exceptions,
         string MoreExceptionsText, string RiskText, IReadOnlyList<RiskLine> RiskPriorities, string ActionsText,
         bool CanAddAction, string AddActionText, IReadOnlyList<PersonChoice> People, ActionFormData AddAction, ActionFormErrors Errors);
@@ -60,7 +60,7 @@ public sealed class SummaryCards(
         string BoardId, string Name, string ChairName, string RatingsText, int ExceptionCount, string ExceptionsText,
         string TopExceptionsText, IReadOnlyList<ExceptionLine> TopExceptions, IReadOnlyList<ScrutinyPriority> Priorities);
 
-    private sealed record ScrutinyData(string AudienceName, string PeriodKey, string PeriodLabel, string Headline, IReadOnlyList<ScrutinyBoard> Boards);
+    private sealed record ScrutinyData(string AudienceName, string PeriodKey, string PeriodLabel, string Headline, RagMix.Bars RatingsChart, IReadOnlyList<ScrutinyBoard> Boards);
 
     public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken) =>
         await BoardSummaryAsync(request.Id("boardId"), ResultText.QuarterOf(request, clock), cancellationToken, request.Person);
@@ -75,6 +75,8 @@ public sealed class SummaryCards(
         var board = await council.BoardAsync(db, boardId, quarter, UkTime.Today(clock), cancellationToken)
             ?? throw new Domain.PmfRuleException("That board no longer exists.");
         var results = AllResults(board);
+        var rags = results.Select(r => r.Rag).ToList();
+        var ragChart = new RagMix.Donut($"{ResultText.Plural(rags.Count, "indicator", "indicators")} by rating, {quarter.Label}", RagMix.Of(rags), ResultText.RagCounts(rags));
         var exceptions = ResultText.MostSeriousFirst(results).ToList();
         var meeting = calendar.WindowFor(quarter).BoardMeeting;
         var people = await addAction.PeopleOfAsync(boardId, cancellationToken);
@@ -84,7 +86,8 @@ public sealed class SummaryCards(
             board.Board.Id.ToString(), board.Board.Name, board.ChairName,
             meeting is { } day ? $"board meets {ResultText.LongDate(day)}" : "",
             quarter.Key, quarter.Label,
-            $"{Ratings(board.Priorities)} · {ResultText.RagCounts(results.Select(r => r.Rag).ToList())}",
+            $"{Ratings(board.Priorities)} · {ResultText.RagCounts(rags)}",
+            ragChart,
             notice ?? Notice.None,
             board.Priorities.Select(p => new PriorityLine(
                 p.Priority.Id.ToString(), p.Priority.Code, p.Priority.Title, StatusCard.RatingBadge(p.Rating), RatingState(p.Rating),
@@ -151,6 +154,11 @@ public sealed class SummaryCards(
         return new ScrutinyData(
             audience, quarter.Key, quarter.Label,
             $"{ResultText.Plural(boards.Count, "board", "boards")}, {Ratings(priorities)} · {ResultText.Plural(exceptionCount, "exception", "exceptions")}.{left}",
+            new RagMix.Bars(
+                $"Priorities by rating, board by board, {quarter.Label}",
+                boards.Where(b => b.Priorities.Count > 0)
+                    .Select(b => new RagMix.Bar(b.Board.Name, RagMix.OfRatings(b.Priorities.Select(p => p.Rating?.FinalRag).ToList()), RatingCounts(b.Priorities)))
+                    .ToList()),
             boards.Select(b =>
             {
                 var exceptions = ResultText.MostSeriousFirst(AllResults(b)).ToList();

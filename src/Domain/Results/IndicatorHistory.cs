@@ -12,8 +12,13 @@ namespace PmfBot.Domain.Results;
 
 /// <summary>
 /// One indicator over time: its value, target, rating and travel in each period up to the one
-/// asked about, and every change to its returns from the audit log, newest first.
+/// asked about, since the indicator began, and every change to its returns from the audit log, newest first.
 /// </summary>
+/// <remarks>
+/// An indicator <em>began</em> with the first period it has a return for (opened, whatever became of it)
+/// or a target for (a period's own target or its financial year's), whichever is earlier. The model has
+/// no start date; before that first return or target there is nothing to show, only "no value, no target".
+/// </remarks>
 public static class IndicatorHistory
 {
     public sealed record View(
@@ -31,7 +36,7 @@ public static class IndicatorHistory
 
     public sealed record Change(AuditEntry Entry, Period Period);
 
-    /// <param name="periods">How many periods to show, newest first, ending at the indicator's period for the quarter.</param>
+    /// <param name="periods">At most how many periods to show, newest first, ending at the indicator's period for the quarter.</param>
     public static async Task<View> LoadAsync(
         PmfDbContext db, Guid indicatorId, Period quarter, int periods, CancellationToken cancellationToken)
     {
@@ -46,8 +51,9 @@ public static class IndicatorHistory
         var byPeriod = returns.ToDictionary(r => r.Period);
         var latest = IndicatorResults.PeriodFor(indicator.Frequency, quarter);
 
+        var began = Began(indicator, returns);
         var lines = new List<PeriodLine>();
-        for (var (period, i) = (latest, 0); i < periods; (period, i) = (period.Previous(), i + 1))
+        for (var (period, i) = (latest, 0); i < periods && began is { } start && period.End >= start; (period, i) = (period.Previous(), i + 1))
         {
             byPeriod.TryGetValue(period, out var current);
             var value = current is { HasAnswer: true } ? current.Value : null;
@@ -69,5 +75,12 @@ public static class IndicatorHistory
             .Select(a => new Change(a, shown[a.EntityId]))
             .ToList();
         return new View(indicator, owner, priorities.OrderBy(p => p.Code, StringComparer.Ordinal).ToList(), lines, changes);
+    }
+
+    /// <summary>The first day of the first period with a return or a target; null when it has neither yet.</summary>
+    public static DateOnly? Began(Indicator indicator, IEnumerable<IndicatorReturn> returns)
+    {
+        var starts = returns.Select(r => r.Period.Start).Concat(indicator.Targets.Select(t => t.Period.Start)).ToList();
+        return starts.Count == 0 ? null : starts.Min();
     }
 }

@@ -27,5 +27,8 @@ public sealed record IndicatorResult(
     public bool IsMissing => Return is null || !Return.HasAnswer;
 }
 
-/// <summary>One point of an indicator's trend, oldest first.</summary>
-public sealed record TrendPoint(Period Period, decimal? Value, Rag Rag);
+/// <summary>
+/// One point of an indicator's trend, oldest first. <see cref="Target"/> is the one its return was
+/// measured against, else the indicator's target for the period if the caller loaded it.
+/// </summary>
+public sealed record TrendPoint(Period Period, decimal? Value, Rag Rag, decimal? Target = null);

@@ -33,6 +33,14 @@ public static class IndicatorResults
     public static IReadOnlyList<Period> TargetPeriodsFor(Period quarter) =>
         Enum.GetValues<Frequency>().Select(f => PeriodFor(f, quarter)).SelectMany(p => new[] { p, p.YearPeriod }).Distinct().ToList();
 
+    /// <summary>
+    /// The targets a trend of <see cref="TrendLength"/> periods reads, for every frequency: each period of the
+    /// window and its financial year. A caller that draws the trend against its targets loads these.
+    /// </summary>
+    public static IReadOnlyList<Period> TrendTargetPeriodsFor(Period quarter) =>
+        Enum.GetValues<Frequency>().SelectMany(f => Window(PeriodFor(f, quarter), TrendLength))
+            .SelectMany(p => new[] { p, p.YearPeriod }).Distinct().ToList();
+
     /// <summary>The fewest periods a result can be worked out from: the period and the two before it (worsening two periods running).</summary>
     public const int ShortestTrend = 3;
 
@@ -65,7 +73,9 @@ public static class IndicatorResults
         var answered = current is { HasAnswer: true } ? current : null;
         var trend = Enumerable.Range(0, trendLength).Reverse()
             .Select(back => Back(period, back))
-            .Select(p => returns.TryGetValue(p, out var r) && r.HasAnswer ? new TrendPoint(p, r.Value, r.EffectiveRag) : new TrendPoint(p, null, Rag.NoData))
+            .Select(p => returns.TryGetValue(p, out var r) && r.HasAnswer
+                ? new TrendPoint(p, r.Value, r.EffectiveRag, r.Target ?? indicator.TargetFor(p))
+                : new TrendPoint(p, null, Rag.NoData, r?.Target ?? indicator.TargetFor(p)))
             .ToList();
         var previous = trend[^2].Value;
         var lastYear = returns.TryGetValue(period.SameLastYear(), out var ly) && ly.HasAnswer ? ly.Value : null;

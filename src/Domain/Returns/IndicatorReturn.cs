@@ -178,7 +178,7 @@ public sealed class IndicatorReturn : AuditedEntity
     /// <summary>Saves what the owner has typed so far, without submitting it.</summary>
     public void SaveDraft(Person actor, ReturnEntry entry, DateTimeOffset now)
     {
-        EnsureMaySubmit(actor);
+        EnsureMayAnswer(actor);
         if (State is ReturnState.Submitted or ReturnState.SignedOff)
         {
             throw new PmfRuleException($"The {Period.Label} return for {Indicator.Code} has already been submitted; use 'correct' to change it.");
@@ -205,7 +205,7 @@ public sealed class IndicatorReturn : AuditedEntity
     /// </summary>
     public void Submit(Person actor, ReturnEntry entry, DateOnly today, DateTimeOffset now)
     {
-        EnsureMaySubmit(actor);
+        EnsureMayAnswer(actor);
         if (State == ReturnState.SignedOff)
         {
             throw new PmfRuleException($"The {Period.Label} return for {Indicator.Code} has been signed off and can no longer be changed. Ask your directorate performance lead to send it back.");
@@ -312,13 +312,21 @@ public sealed class IndicatorReturn : AuditedEntity
 
     private bool SameAs(ReturnEntry entry) => CurrentEntry().Normalised() == entry;
 
-    private void EnsureMaySubmit(Person actor)
+    /// <summary>The one "may answer" check: only the indicator's owner or one of its collators.</summary>
+    public void EnsureMayAnswer(Person actor)
     {
         if (!Indicator.MaySubmit(actor.Id))
         {
-            throw new PmfRuleException($"Only the owner of {Indicator.Code} or one of its collators can enter its return.");
+            throw new PmfRuleException($"You cannot enter the return for {Indicator.Code}: only its owner or one of its collators can. Nothing was saved.");
         }
     }
+
+    /// <summary>
+    /// A card showing another version is stale (<see cref="Storage.StaleCard"/>), except when it repeats
+    /// what is saved: a double click or a Teams retry of the same answer changes nothing and is no surprise.
+    /// </summary>
+    public bool CardIsStale(int? seenVersion, ReturnEntry? typed) =>
+        Storage.StaleCard.IsStale(seenVersion, Version) && !(HasAnswer && typed is not null && SameAs(typed.Normalised()));
 
     private void EnsurePerformanceLead(Person actor, Directorate directorate, string what)
     {

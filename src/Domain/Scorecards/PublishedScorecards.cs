@@ -19,9 +19,16 @@ namespace PmfBot.Domain.Scorecards;
 /// </summary>
 public sealed class PublishedScorecards(PmfDbContext db, TimeProvider clock)
 {
-    /// <param name="Quarters">Quarters that have ended with something published in them, newest first.</param>
+    /// <param name="Quarters">The public quarters: ended, something published in them, and released by the performance team; newest first.</param>
     /// <param name="Boards">Boards that own priorities (scrutiny and audit boards have no scorecard).</param>
-    public sealed record Contents(IReadOnlyList<Period> Quarters, IReadOnlyList<Board> Boards, IReadOnlyList<Directorate> Directorates);
+    /// <param name="AwaitingRelease">Quarters that have ended with something in them but are not released (never shown, only named as not released yet).</param>
+    public sealed record Contents(IReadOnlyList<Period> Quarters, IReadOnlyList<Board> Boards, IReadOnlyList<Directorate> Directorates, IReadOnlyList<Period> AwaitingRelease)
+    {
+        /// <summary>Whether the public may see the quarter: the one check every published address makes.</summary>
+        public bool IsPublic(Period quarter) => Quarters.Contains(quarter);
+
+        public bool IsAwaitingRelease(Period quarter) => AwaitingRelease.Contains(quarter);
+    }
 
     public sealed record PriorityLine(Priority Priority, string BoardName, string LeadOfficerName, PublishedRating Rating);
 
@@ -39,6 +46,25 @@ public sealed class PublishedScorecards(PmfDbContext db, TimeProvider clock)
 
     public async Task<Contents> ContentsAsync(CancellationToken cancellationToken = default)
     {
+        var ended = await QuartersWithSomethingAsync(cancellationToken);
+        var released = await db.QuarterReleases.AsNoTracking().Where(r => r.IsReleased).Select(r => r.Period).ToListAsync(cancellationToken);
+        var boards = (await db.Boards.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(b => b.OwnsPriorities)
+            .OrderBy(b => b.Kind == BoardKind.BestCouncil).ThenBy(b => b.Name, StringComparer.Ordinal)
+            .ToList();
+        var directorates = (await db.Directorates.AsNoTracking().ToListAsync(cancellationToken))
+            .OrderBy(d => d.Name, StringComparer.Ordinal)
+            .ToList();
+        return new Contents(
+            ended.Where(released.Contains).ToList(),
+            boards,
+            directorates,
+            ended.Where(q => !released.Contains(q)).ToList());
+    }
+
+    /// <summary>Quarters that have ended with at least one submitted return or decided rating, newest first, released or not.</summary>
+    public async Task<IReadOnlyList<Period>> QuartersWithSomethingAsync(CancellationToken cancellationToken = default)
+    {
         var latest = ReportingPeriods.Current(Frequency.Quarterly, UkTime.Today(clock));
         var returnPeriods = await db.Returns.AsNoTracking()
             .Where(r => r.State == ReturnState.Submitted || r.State == ReturnState.SignedOff)
@@ -52,14 +78,7 @@ public sealed class PublishedScorecards(PmfDbContext db, TimeProvider clock)
             .Distinct()
             .OrderByDescending(q => q)
             .ToList();
-        var boards = (await db.Boards.AsNoTracking().ToListAsync(cancellationToken))
-            .Where(b => b.OwnsPriorities)
-            .OrderBy(b => b.Kind == BoardKind.BestCouncil).ThenBy(b => b.Name, StringComparer.Ordinal)
-            .ToList();
-        var directorates = (await db.Directorates.AsNoTracking().ToListAsync(cancellationToken))
-            .OrderBy(d => d.Name, StringComparer.Ordinal)
-            .ToList();
-        return new Contents(quarters, boards, directorates);
+        return quarters;
     }
 
     /// <returns>Null when there is no such board, or it owns no priorities (scrutiny, audit).</returns>

@@ -24,6 +24,21 @@ public sealed class FindPriority(PmfDbContext db, SearchResults kept)
     public Task<Lookup<Directorates.Directorate>> DirectorateAsync(string text, CancellationToken cancellationToken = default) =>
         FindAsync("directorate", text, db.Directorates, d => FuzzyMatch.Score(text, d.Code, d.Name), cancellationToken);
 
+    /// <summary>
+    /// Every priority the text matches (score at least <see cref="Lookup{T}.Threshold"/>), best first and then by
+    /// code: what the search message extension lists, page by page, where <c>status</c> wants one answer.
+    /// </summary>
+    public async Task<IReadOnlyList<Priority>> RankedPrioritiesAsync(string text, CancellationToken cancellationToken = default)
+    {
+        var all = (List<Priority>)await kept.All.GetOrLoadAsync(db, "priority", async () => await db.Priorities.AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
+        return all.Select(p => (Priority: p, Score: FuzzyMatch.Score(text, p.Code, p.Title)))
+            .Where(x => x.Score >= Lookup<Priority>.Threshold)
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Priority.Code, StringComparer.OrdinalIgnoreCase)
+            .Select(x => x.Priority)
+            .ToList();
+    }
+
     private async Task<Lookup<T>> FindAsync<T>(string kind, string text, IQueryable<T> all, Func<T, double> score, CancellationToken cancellationToken)
         where T : class
     {

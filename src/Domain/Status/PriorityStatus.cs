@@ -55,8 +55,8 @@ public sealed class PriorityStatus(PmfDbContext db, TimeProvider clock)
             ?? throw new PmfRuleException("That priority no longer exists.");
         var priority = head.Priority;
         var rating = head.Rating;
-        // Only the targets the quarter's results read: a council keeps a target for every period of every plan year.
-        var targetPeriods = IndicatorResults.TargetPeriodsFor(forQuarter);
+        // Only the targets the quarter's results and their trends read: a council keeps a target for every period of every plan year.
+        var targetPeriods = IndicatorResults.TrendTargetPeriodsFor(forQuarter);
         var indicators = await db.Indicators.AsNoTracking().AsSingleQuery()
             .Include(i => i.Targets.Where(t => targetPeriods.Contains(t.Period))).Include(i => i.Priorities)
             .Where(i => i.Priorities.Any(p => p.PriorityId == priorityId))

@@ -55,6 +55,8 @@ public class PmfDbContext : DbContext
 
     public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
 
+    public DbSet<QuarterRelease> QuarterReleases => Set<QuarterRelease>();
+
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<SchemaVersion> SchemaVersions => Set<SchemaVersion>();
@@ -65,6 +67,10 @@ public class PmfDbContext : DbContext
     public DbSet<Cycle.CycleState> CycleState => Set<Cycle.CycleState>();
 
     public DbSet<DataVersion> DataVersion => Set<DataVersion>();
+
+    public DbSet<Boards.Meetings.BoardMeetingChat> BoardMeetingChats => Set<Boards.Meetings.BoardMeetingChat>();
+
+    public DbSet<Boards.Meetings.MeetingSummaryPost> MeetingSummaryPosts => Set<Boards.Meetings.MeetingSummaryPost>();
 
     /// <summary>This server's knowledge of the stamp (set by dependency injection; none outside it: every read asks the database).</summary>
     internal DataVersionWatch? Watch { get; set; }

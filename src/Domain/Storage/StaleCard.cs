@@ -1,17 +1,13 @@
 namespace PmfBot.Domain.Storage;
 
 /// <summary>
-/// A card built from an earlier version of what it changes: nothing is changed, and the person is
-/// shown the latest. The refusal names <see cref="Field"/> so the card handler can tell it from a
-/// broken rule.
+/// The one stale-card rule: a card built from another version of what it changes (or from another
+/// period than the one being reported) changes nothing, and the person is shown the latest.
+/// A card that carries no version is always stale.
 /// </summary>
 public static class StaleCard
 {
-    public const string Field = "version";
-
     public const string Message = "This card was out of date; here is the latest. Nothing was changed.";
 
-    public static PmfRuleException Refusal() => new(Message, Field);
-
-    public static bool IsStale(this PmfRuleException refusal) => refusal.Field == Field;
+    public static bool IsStale(int? seenVersion, int currentVersion) => seenVersion != currentVersion;
 }

@@ -31,7 +31,7 @@ public sealed class ManifestCommandTests(ManifestCommandTests.DemoBot demo) : IC
     [MemberData(nameof(MenuCommands))]
     public void A_menu_title_is_exactly_the_words_of_a_command(string scope, string title)
     {
-        var (route, argument) = CommandTable.Match(title);
+        var (route, argument) = RegisteredCommands.Routes.Match(title);
 
         Assert.True(route is not null, $"'{title}' ({scope}) is not a command PmfBot knows; it would get help.");
         Assert.Equal(route.Words, title);
@@ -43,7 +43,7 @@ public sealed class ManifestCommandTests(ManifestCommandTests.DemoBot demo) : IC
     public void A_menu_description_says_what_the_help_card_says_of_the_command(string scope, string title)
     {
         var description = ReadMenus().Single(c => c.Scope == scope && c.Title == title).Description;
-        var route = CommandTable.Routes.Single(r => r.Words == title);
+        var route = RegisteredCommands.Routes.All.Single(r => r.Words == title);
 
         Assert.Contains(route.Description, description);
     }
@@ -52,7 +52,7 @@ public sealed class ManifestCommandTests(ManifestCommandTests.DemoBot demo) : IC
     public void Personal_chat_offers_every_command_but_the_performance_teams_own_and_the_local_demos()
     {
         var personal = ReadMenus().Where(c => c.Scope == "personal").Select(c => c.Title).Order();
-        var expected = CommandTable.Routes.Where(r => !r.LocalDemoOnly).Select(r => r.Words).Except(PerformanceTeamOnly).Order();
+        var expected = RegisteredCommands.Routes.All.Where(r => !r.LocalDemoOnly).Select(r => r.Words).Except(PerformanceTeamOnly).Order();
 
         Assert.Equal(expected, personal);
     }
@@ -71,7 +71,7 @@ public sealed class ManifestCommandTests(ManifestCommandTests.DemoBot demo) : IC
         var text = ConversationBot.TextOf(card);
         Assert.DoesNotContain("I did not understand", text);
         // The help card is the list of every command; any other answer is not.
-        var isHelp = CommandTable.Routes.Where(r => !r.LocalDemoOnly).All(r => text.Contains(r.Usage, StringComparison.Ordinal));
+        var isHelp = RegisteredCommands.Routes.All.Where(r => !r.LocalDemoOnly).All(r => text.Contains(r.Usage, StringComparison.Ordinal));
         Assert.Equal(title == "help", isHelp);
     }
 

@@ -47,7 +47,7 @@ public abstract class SubmitReturnTests(TestDatabase database) : DatabaseTest(da
     {
         var refused = await Assert.ThrowsAsync<PmfRuleException>(() => Submit(Council.ScrutinyMember.Id, Council.Schools.Id, TestCouncil.Entry(85m)));
 
-        Assert.Contains("Only the owner of CPP-C1a or one of its collators", refused.Message);
+        Assert.Contains("You cannot enter the return for CPP-C1a: only its owner or one of its collators can.", refused.Message);
         await AssertUntouched(Council.Schools.Id);
     }
 
@@ -82,7 +82,7 @@ public abstract class SubmitReturnTests(TestDatabase database) : DatabaseTest(da
 
         var refused = await Assert.ThrowsAsync<PmfRuleException>(() => Submit(Council.Collator.Id, Council.Schools.Id, TestCouncil.Entry(90m), seenVersion: 0));
 
-        Assert.Contains("has changed since this card was sent", refused.Message);
+        Assert.Equal(StaleCard.Message, refused.Message);
         await using var db = Database.NewContext();
         Assert.Equal(78m, (await LoadReturn(db, Council.Schools.Id)).Value);
     }

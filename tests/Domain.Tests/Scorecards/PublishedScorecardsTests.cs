@@ -122,7 +122,7 @@ public abstract class PublishedScorecardsTests(TestDatabase database) : Database
     }
 
     [Fact]
-    public async Task Contents_list_ended_quarters_with_something_published_and_only_boards_that_own_priorities()
+    public async Task Contents_list_ended_quarters_with_something_published_once_released_and_only_boards_that_own_priorities()
     {
         await OpenReturns(Q1, Period.Quarter(2025, 3));
         await Submit(Council.Schools.Id, Q1, 85m, "On target.");
@@ -136,9 +136,21 @@ public abstract class PublishedScorecardsTests(TestDatabase database) : Database
         }
 
         await using var read = Database.NewContext();
-        var contents = await new PublishedScorecards(read, Clock).ContentsAsync();
+        var unreleased = await new PublishedScorecards(read, Clock).ContentsAsync();
+        await using (var db = Database.NewContext())
+        {
+            (await db.People.SingleAsync(p => p.Id == Council.PerformanceLead.Id)).IsPerformanceTeam = true;
+            await db.SaveChangesAsync();
+            await new ReleaseQuarter(db, new PublishedScorecards(db, Clock), Clock).ReleaseAsync(Council.PerformanceLead.Id, Q1);
+        }
 
+        await using var again = Database.NewContext();
+        var contents = await new PublishedScorecards(again, Clock).ContentsAsync();
+
+        Assert.Empty(unreleased.Quarters);
+        Assert.Equal([Q1], unreleased.AwaitingRelease);
         Assert.Equal([Q1], contents.Quarters);
+        Assert.Empty(contents.AwaitingRelease);
         Assert.Equal(["Children's Trust Board"], contents.Boards.Select(b => b.Name));
         Assert.Equal(["Children and Families"], contents.Directorates.Select(d => d.Name));
     }

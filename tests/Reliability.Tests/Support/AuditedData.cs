@@ -9,7 +9,7 @@ namespace PmfBot.Reliability.Tests.Support;
 
 /// <summary>
 /// A fingerprint of everything PmfBot audits (returns, ratings, board actions with their progress
-/// notes, self assessments) and of the audit log, read straight from the tables (every column),
+/// notes, self assessments, quarter releases) and of the audit log, read straight from the tables (every column),
 /// so a test can tell exactly which entities a request changed and which audit lines it wrote.
 /// </summary>
 public sealed record AuditedData(IReadOnlyDictionary<Guid, string> Entities, long AuditLines, long LastAuditLineId)
@@ -22,6 +22,7 @@ public sealed record AuditedData(IReadOnlyDictionary<Guid, string> Entities, lon
         ("board_actions", "Id"),
         ("board_action_progress", "ActionId"),
         ("self_assessments", "Id"),
+        ("quarter_releases", "Id"),
     ];
 
     public static async Task<AuditedData> ReadAsync(PmfDbContext db)

@@ -42,6 +42,9 @@ public sealed record TeamsChannelData
 
     public TeamsChannelDataSettings? Settings { get; init; }
 
+    /// <summary>In a meeting's chat and on meeting events: the meeting (its id is the one to use, not <c>value.Id</c>).</summary>
+    public MeetingInfo? Meeting { get; init; }
+
     /// <summary>Deprecated by Teams, still sent by older payloads.</summary>
     public string? TeamsChannelId { get; init; }
 
@@ -68,6 +71,11 @@ public sealed record ChannelInfo
     public string? Id { get; init; }
 
     public string? Name { get; init; }
+}
+
+public sealed record MeetingInfo
+{
+    public string? Id { get; init; }
 }
 
 public sealed record TeamsChannelDataSettings

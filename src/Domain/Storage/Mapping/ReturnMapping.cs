@@ -98,6 +98,16 @@ internal sealed class SelfAssessmentMapping : IEntityTypeConfiguration<SelfAsses
     }
 }
 
+internal sealed class QuarterReleaseMapping : IEntityTypeConfiguration<QuarterRelease>
+{
+    public void Configure(EntityTypeBuilder<QuarterRelease> release)
+    {
+        release.ToTable("quarter_releases");
+        release.Property(r => r.Version).IsConcurrencyToken();
+        release.HasIndex(r => r.Period).IsUnique();
+    }
+}
+
 internal sealed class AuditEntryMapping : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> entry)

@@ -18,7 +18,7 @@ public sealed class HelpCommandTests : IAsyncLifetime
         var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.Owner, "help"));
 
         var text = ConversationBot.TextOf(card);
-        Assert.All(CommandTable.Routes.Where(r => !r.LocalDemoOnly), route => Assert.Contains(route.Usage, text));
+        Assert.All(RegisteredCommands.Routes.All.Where(r => !r.LocalDemoOnly), route => Assert.Contains(route.Usage, text));
         Assert.Contains("Hello Kate Hughes", text);
         Assert.Contains("you answer for", text, StringComparison.OrdinalIgnoreCase);
     }
@@ -57,7 +57,7 @@ public sealed class HelpCommandTests : IAsyncLifetime
     [InlineData("helpful", null, "helpful")]
     public void Commands_match_their_words_case_insensitively_and_keep_the_rest(string text, string? words, string argument)
     {
-        var (route, rest) = CommandTable.Match(text);
+        var (route, rest) = RegisteredCommands.Routes.Match(text);
 
         Assert.Equal(words, route?.Words);
         Assert.Equal(argument, rest);

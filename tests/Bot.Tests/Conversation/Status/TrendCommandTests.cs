@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using PmfBot.Bot.Tests.Conversation.Support;
 using PmfBot.Domain.Demo;
 
@@ -26,8 +27,32 @@ public sealed class TrendCommandTests : IAsyncLifetime
         Assert.Contains("Higher is better", text);
         Assert.Contains("12 changes, newest first", text);
         Assert.Contains("9 Oct 2025 12:45", text);
-        Assert.Contains("Q2 2025/26 return submitted: State Open → Submitted; Value none → 1218; RAG NoData → Red", text);
+        Assert.Contains("Q2 2025/26 return submitted: state open → submitted; value none → 1,218 homes; RAG no data → red", text);
         Assert.Contains("Q1 2025/26 return opened", text);
+        Assert.DoesNotMatch(ReadCards.ModelNames, text);
+    }
+
+    [Fact]
+    public async Task Trend_draws_the_values_against_their_targets_from_the_returns_with_the_same_figures_in_words()
+    {
+        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "trend ni 154"));
+        List<PmfBot.Domain.Returns.IndicatorReturn> answered;
+        await using (var db = _bot.NewContext())
+        {
+            var id = await ReadCards.IndicatorIdAsync(_bot, "NI 154");
+            answered = (await db.Returns.Where(r => r.IndicatorId == id).ToListAsync())
+                .Where(r => r.HasAnswer && r.Value is not null && r.Period.CompareTo(PmfBot.Domain.Calendar.Period.Quarter(2025, 2)) <= 0)
+                .OrderBy(r => r.Period).TakeLast(8).ToList();
+        }
+
+        var chart = Assert.Single(ReadCards.Charts(card));
+
+        Assert.Equal("Chart.Line", chart["type"]!.GetValue<string>());
+        Assert.NotEmpty(answered);
+        Assert.Equal(answered.Select(r => (r.Period.End.ToString("yyyy-MM-dd"), r.Value!.Value)), ReadCards.Series(chart, "Value"));
+        var fallback = ReadCards.FallbackText(chart);
+        Assert.All(answered, r => Assert.Contains($"{r.Period.Label}: {r.Value!.Value:#,0.##} homes", fallback, StringComparison.Ordinal));
+        Assert.Equal("TextBlock", chart["fallback"]!["type"]!.GetValue<string>());
     }
 
     [Fact]

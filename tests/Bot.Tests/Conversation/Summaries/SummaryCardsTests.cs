@@ -38,6 +38,12 @@ public sealed class SummaryCardsTests : IAsyncLifetime
         Assert.Contains("NI 154", text);
         Assert.Contains("Board actions:", text);
         Assert.All(ReadCards.Actions(card), a => Assert.Contains(a["verb"]!.GetValue<string>(), ReadCards.ReadVerbs));
+        // The RAG mix drawn as a donut, with the headline's counts as its fallback.
+        var donut = Assert.Single(ReadCards.Charts(card));
+        Assert.Equal("Chart.Donut", donut["type"]!.GetValue<string>());
+        var counts = ReadCards.FallbackText(donut);
+        Assert.Contains(counts, text.Split(" | ")[2]);
+        Assert.All(donut["data"]!.AsArray(), s => Assert.Contains($"{ReadCards.Number(s!["value"])} {s["legend"]!.GetValue<string>().ToLowerInvariant()}", counts));
     }
 
     [Fact]
@@ -78,6 +84,13 @@ public sealed class SummaryCardsTests : IAsyncLifetime
         Assert.Contains("Best Council Board", text);
         Assert.Contains("Most serious", text);
         Assert.All(ReadCards.Actions(card), a => Assert.Contains(a["verb"]!.GetValue<string>(), ReadCards.ReadVerbs));
+        // Each board's priorities by rating as stacked bars; each bar's fallback line is the board's counts in words.
+        var bars = Assert.Single(ReadCards.Charts(card));
+        Assert.Equal("Chart.HorizontalBar.Stacked", bars["type"]!.GetValue<string>());
+        Assert.Equal(6, bars["data"]!.AsArray().Count);
+        var lines = ReadCards.FallbackText(bars);
+        Assert.All(bars["data"]!.AsArray(), bar => Assert.All(bar!["data"]!.AsArray(), slice =>
+            Assert.Contains($"{ReadCards.Number(slice!["value"])} {slice["legend"]!.GetValue<string>().ToLowerInvariant()}", lines)));
     }
 
     [Fact]

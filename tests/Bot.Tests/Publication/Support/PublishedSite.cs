@@ -5,7 +5,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using PmfBot.Domain.Calendar;
+using PmfBot.Domain.Scorecards;
 using PmfBot.Domain.Storage;
 using PmfBot.Tests.Support;
 
@@ -13,9 +17,11 @@ namespace PmfBot.Bot.Tests.Publication.Support;
 
 /// <summary>
 /// The real bot (Program) on the demo council, clock at Monday 24 November 2025 (Q2 2025/26 is
-/// the current quarter), with Publication:Enabled as the test says (unset when null).
+/// the current quarter), with Publication:Enabled as the test says (unset when null). Unless told
+/// not to (<paramref name="releaseAll"/>), the performance team has released every quarter there is
+/// to release when the host starts, as a council does before its pages are read.
 /// </summary>
-public sealed class PublishedSite(bool? enabled = true, TestDatabase? database = null, Dictionary<string, string?>? settings = null)
+public sealed class PublishedSite(bool? enabled = true, TestDatabase? database = null, Dictionary<string, string?>? settings = null, bool releaseAll = true)
     : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset DemoDay = new(2025, 11, 24, 10, 0, 0, TimeSpan.Zero);
@@ -51,6 +57,48 @@ public sealed class PublishedSite(bool? enabled = true, TestDatabase? database =
         var response = await CreateClient().GetAsync(address);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         return (response, bytes, Rfc4180.Read(bytes));
+    }
+
+    /// <summary>The performance team (its first member) releases the quarter, as "cycle publish" does.</summary>
+    public async Task<ReleaseQuarter.Outcome> ReleaseAsync(Period quarter)
+    {
+        var officer = await PerformanceOfficerAsync();
+        return await UseAsync<ReleaseQuarter, ReleaseQuarter.Outcome>(release => release.ReleaseAsync(officer, quarter));
+    }
+
+    public async Task<ReleaseQuarter.Outcome> WithdrawAsync(Period quarter)
+    {
+        var officer = await PerformanceOfficerAsync();
+        return await UseAsync<ReleaseQuarter, ReleaseQuarter.Outcome>(release => release.WithdrawAsync(officer, quarter));
+    }
+
+    public async Task<Guid> PerformanceOfficerAsync()
+    {
+        await using var db = NewContext();
+        return await db.People.Where(p => p.IsPerformanceTeam).OrderBy(p => p.Name).Select(p => p.Id).FirstAsync();
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (releaseAll && enabled == true)
+        {
+            ReleaseEverythingAsync(host.Services).GetAwaiter().GetResult();
+        }
+
+        return host;
+    }
+
+    private static async Task ReleaseEverythingAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PmfDbContext>();
+        var officer = await db.People.Where(p => p.IsPerformanceTeam).Select(p => p.Id).FirstOrDefaultAsync();
+        var contents = await scope.ServiceProvider.GetRequiredService<PublishedScorecards>().ContentsAsync();
+        foreach (var quarter in contents.AwaitingRelease)
+        {
+            await scope.ServiceProvider.GetRequiredService<ReleaseQuarter>().ReleaseAsync(officer, quarter);
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -196,6 +196,54 @@ namespace PmfBot.Domain.Storage.Migrations.Postgres
                     b.ToTable("board_members", (string)null);
                 });
 
+            modelBuilder.Entity("PmfBot.Domain.Boards.Meetings.BoardMeetingChat", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LinkedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ConversationId");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("LinkedById");
+
+                    b.ToTable("board_meeting_chats", (string)null);
+                });
+
+            modelBuilder.Entity("PmfBot.Domain.Boards.Meetings.MeetingSummaryPost", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("BoardId");
+
+                    b.ToTable("meeting_summary_posts", (string)null);
+                });
+
             modelBuilder.Entity("PmfBot.Domain.Conversations.ConversationReference", b =>
                 {
                     b.Property<Guid>("Id")
@@ -880,6 +928,44 @@ namespace PmfBot.Domain.Storage.Migrations.Postgres
                     b.ToTable("risks", (string)null);
                 });
 
+            modelBuilder.Entity("PmfBot.Domain.Scorecards.QuarterRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsReleased")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReleasedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("WithdrawnById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period")
+                        .IsUnique();
+
+                    b.ToTable("quarter_releases", (string)null);
+                });
+
             modelBuilder.Entity("PmfBot.Domain.Scorecards.SelfAssessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1039,6 +1125,30 @@ namespace PmfBot.Domain.Storage.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PmfBot.Domain.Boards.Meetings.BoardMeetingChat", b =>
+                {
+                    b.HasOne("PmfBot.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PmfBot.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PmfBot.Domain.Boards.Meetings.MeetingSummaryPost", b =>
+                {
+                    b.HasOne("PmfBot.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

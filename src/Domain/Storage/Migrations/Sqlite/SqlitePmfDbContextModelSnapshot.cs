@@ -189,6 +189,54 @@ namespace PmfBot.Domain.Storage.Migrations.Sqlite
                     b.ToTable("board_members", (string)null);
                 });
 
+            modelBuilder.Entity("PmfBot.Domain.Boards.Meetings.BoardMeetingChat", b =>
+                {
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LinkedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId");
+
+                    b.HasIndex("BoardId");
+
+                    b.HasIndex("LinkedById");
+
+                    b.ToTable("board_meeting_chats", (string)null);
+                });
+
+            modelBuilder.Entity("PmfBot.Domain.Boards.Meetings.MeetingSummaryPost", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("BoardId");
+
+                    b.ToTable("meeting_summary_posts", (string)null);
+                });
+
             modelBuilder.Entity("PmfBot.Domain.Conversations.ConversationReference", b =>
                 {
                     b.Property<Guid>("Id")
@@ -873,6 +921,44 @@ namespace PmfBot.Domain.Storage.Migrations.Sqlite
                     b.ToTable("risks", (string)null);
                 });
 
+            modelBuilder.Entity("PmfBot.Domain.Scorecards.QuarterRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsReleased")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReleasedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WithdrawnById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period")
+                        .IsUnique();
+
+                    b.ToTable("quarter_releases", (string)null);
+                });
+
             modelBuilder.Entity("PmfBot.Domain.Scorecards.SelfAssessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1032,6 +1118,30 @@ namespace PmfBot.Domain.Storage.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PmfBot.Domain.Boards.Meetings.BoardMeetingChat", b =>
+                {
+                    b.HasOne("PmfBot.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PmfBot.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PmfBot.Domain.Boards.Meetings.MeetingSummaryPost", b =>
+                {
+                    b.HasOne("PmfBot.Domain.Boards.Board", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
