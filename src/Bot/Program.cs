@@ -9,6 +9,7 @@ using PmfBot.Bot.MessageExtensions;
 using PmfBot.Bot.Notices;
 using PmfBot.Bot.Publication;
 using PmfBot.Bot.Storage;
+using PmfBot.Bot.Tabs;
 using PmfBot.Bot.Teams;
 using PmfBot.Bot.Telemetry;
 using PmfBot.Domain;
@@ -28,6 +29,7 @@ builder.AddMessageExtensions();
 builder.AddMeetings();
 builder.AddDelivery();
 builder.AddPublication();
+builder.AddTabs();
 builder.AddNotices();
 builder.AddHealth();
 builder.AddTelemetry();
@@ -40,6 +42,7 @@ if (app.RunsWeb())
 {
     app.MapTeams();
     app.MapPublication();
+    app.MapTabs();
     app.MapNotices();
 }
 

@@ -95,6 +95,19 @@ describe('the package built from the configuration', () => {
     assert.equal(manifest.developer.privacyUrl, `https://${DOMAIN}/privacy`);
   });
 
+  test('has the personal tab and the board tab (channel, chat and meeting side panel) on its own domain, signed in with Teams', () => {
+    const mine = manifest.staticTabs.find((tab) => tab.entityId === 'pmfbot-mine');
+    assert.equal(mine.contentUrl, `https://${DOMAIN}/tabs/personal`);
+    assert.deepEqual(mine.scopes, ['personal']);
+    assert.ok(manifest.staticTabs.some((tab) => tab.entityId === 'conversations'), 'the chat with the bot stays beside the tab');
+    const [board] = manifest.configurableTabs;
+    assert.equal(board.configurationUrl, `https://${DOMAIN}/tabs/configure`);
+    assert.deepEqual([...board.scopes].sort(), ['groupChat', 'team']);
+    assert.ok(board.context.includes('channelTab') && board.context.includes('meetingSidePanel'));
+    // getAuthToken asks Entra for this resource; the bot checks the same audience (Tabs:Domain, Tabs:ClientId).
+    assert.equal(manifest.webApplicationInfo.resource, `api://${DOMAIN}/${manifest.webApplicationInfo.id}`);
+  });
+
   test('is a conversational bot in personal chat, teams and group chats, without files', () => {
     const bot = manifest.bots[0];
     assert.deepEqual([...bot.scopes].sort(), ['groupChat', 'personal', 'team']);
