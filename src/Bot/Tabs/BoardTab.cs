@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PmfBot.Bot.Cards;
 using PmfBot.Bot.Publication;
 using PmfBot.Bot.Status;
 using PmfBot.Domain.Boards;

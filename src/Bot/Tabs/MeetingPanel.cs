@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PmfBot.Bot.Cards;
 using PmfBot.Bot.Publication;
 using PmfBot.Bot.Status;
 using PmfBot.Domain.Boards;
@@ -61,7 +62,7 @@ public sealed class MeetingPanel(PmfDbContext db, TimeProvider clock)
             var finals = view.Priorities.Select(p => p.Rating?.FinalRag).ToList();
             var undecided = finals.Count(r => r is null);
             page.Raw("<p>").Text(views.Count > 1 ? $"{view.Board.Name}: " : "")
-                .Text($"{ResultText.Plural(view.Priorities.Count, "priority", "priorities")}: {finals.Count(r => r == Rag.Green)} green, "
+                .Text($"{CardText.Plural(view.Priorities.Count, "priority", "priorities")}: {finals.Count(r => r == Rag.Green)} green, "
                     + $"{finals.Count(r => r == Rag.Amber)} amber, {finals.Count(r => r == Rag.Red)} red"
                     + (undecided > 0 ? $", {undecided} not yet decided" : "")
                     + $". Board actions: {view.Actions.Open} open, {view.Actions.Delayed} delayed, {view.Actions.CompletedThisQuarter} completed this quarter.")
@@ -91,7 +92,7 @@ public sealed class MeetingPanel(PmfDbContext db, TimeProvider clock)
         }
         else if (readable.Count == 0)
         {
-            page.Element("p", $"{ResultText.Plural(waiting.Count, "proposed rating waits", "proposed ratings wait")} for the chair's decision. The proposals are for the board to read.");
+            page.Element("p", $"{CardText.Plural(waiting.Count, "proposed rating waits", "proposed ratings wait")} for the chair's decision. The proposals are for the board to read.");
         }
 
         var isChair = board.ChairId == viewer.Id;

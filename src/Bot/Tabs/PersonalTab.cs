@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PmfBot.Bot.Cards;
 using PmfBot.Bot.Publication;
 using PmfBot.Bot.Status;
 using PmfBot.Domain.BoardActions;
@@ -31,7 +32,7 @@ public sealed class PersonalTab(PmfDbContext db, TimeProvider clock)
         var boardNames = await db.Boards.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Name, cancellationToken);
         var waiting = await WaitingDecisions.ForAsync(db, viewer, cancellationToken);
 
-        return TabHtml.Fragment($"PmfBot for {viewer.Name}", $"Today is {ResultText.Date(today)}.", page =>
+        return TabHtml.Fragment($"PmfBot for {viewer.Name}", $"Today is {CardText.ShortDate(today)}.", page =>
         {
             Returns(page, returns.OrderBy(r => r.DueDate).ThenBy(r => r.Indicator.Code, StringComparer.Ordinal).ToList(), today);
             Actions(page, actions, boardNames, today);
@@ -52,7 +53,7 @@ public sealed class PersonalTab(PmfDbContext db, TimeProvider clock)
             TabHtml.Table(page, "Returns still to submit", ["Indicator", "Period", "Due", "Where it is"], returns.Select<IndicatorReturn, Action<Html>>(r => row =>
                 row.Raw("<th scope=\"row\">").Element("span", r.Indicator.Code, "code").Text(r.Indicator.Title).Raw("</th>")
                     .Element("td", PublishedWords.PeriodName(r.Period))
-                    .Element("td", ResultText.Date(r.DueDate) + (r.DueDate < today ? " (late)" : ""))
+                    .Element("td", CardText.ShortDate(r.DueDate) + (r.DueDate < today ? " (late)" : ""))
                     .Element("td", Progress(r), "prose")));
         }
 
@@ -79,7 +80,7 @@ public sealed class PersonalTab(PmfDbContext db, TimeProvider clock)
             TabHtml.Table(page, "Board actions you own", ["Action", "Board", "Due", "Status"], actions.Select<BoardAction, Action<Html>>(a => row =>
                 row.Raw("<th scope=\"row\">").Text(a.Title).Raw("</th>")
                     .Element("td", boards.GetValueOrDefault(a.BoardId, ""))
-                    .Element("td", ResultText.Date(a.DueDate) + (a.DueDate < today ? " (overdue)" : ""))
+                    .Element("td", CardText.ShortDate(a.DueDate) + (a.DueDate < today ? " (overdue)" : ""))
                     .Element("td", ActionStatusName(a.Status))));
         }
 

@@ -1,3 +1,4 @@
+using PmfBot.Tests.Support;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;

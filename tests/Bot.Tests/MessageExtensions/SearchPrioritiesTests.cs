@@ -1,3 +1,4 @@
+using PmfBot.Tests.Support;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -107,12 +108,12 @@ public sealed class SearchPrioritiesTests(SearchPrioritiesTests.DemoTeams teams)
     [InlineData("a token for another app")]
     public async Task A_forged_search_gets_401_and_no_results(string forgery)
     {
-        var outsider = new PmfBot.Bot.Tests.Teams.Support.TestSigningKey("outsider-key", "msteams");
+        var outsider = new TestSigningKey("outsider-key", "msteams");
         var authorization = forgery switch
         {
             "an empty Authorization header" => "",
-            "signed by a key the Bot Connector never published" => "Bearer " + new PmfBot.Bot.Tests.Teams.Support.TestToken { Key = outsider, Audience = SignedInTeams.AppId, ServiceUrl = Teams.ServiceUrl }.Create(),
-            _ => "Bearer " + new PmfBot.Bot.Tests.Teams.Support.TestToken { Key = Teams.Key, Audience = "0a0b0c0d-1111-4222-8333-444455556666", ServiceUrl = Teams.ServiceUrl }.Create(),
+            "signed by a key the Bot Connector never published" => "Bearer " + new TestToken { Key = outsider, Audience = SignedInTeams.AppId, ServiceUrl = Teams.ServiceUrl }.Create(),
+            _ => "Bearer " + new TestToken { Key = Teams.Key, Audience = "0a0b0c0d-1111-4222-8333-444455556666", ServiceUrl = Teams.ServiceUrl }.Create(),
         };
 
         var response = await Teams.InvokeAsync(Scrutiny, "composeExtension/query", Query("hw1"), authorization: authorization);

@@ -1,3 +1,4 @@
+using PmfBot.Tests.Support;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -77,9 +78,9 @@ public sealed class UnfurlScorecardLinkTests(UnfurlScorecardLinkTests.Publishing
         activity["name"] = "composeExtension/queryLink";
         activity["value"] = new JsonObject { ["url"] = $"{Site}/published/2025-26-Q2/boards/health-and-wellbeing-board" };
 
-        var response = await fixture.Teams.PostAsync(activity, "Bearer " + new PmfBot.Bot.Tests.Teams.Support.TestToken
+        var response = await fixture.Teams.PostAsync(activity, "Bearer " + new TestToken
         {
-            Key = new PmfBot.Bot.Tests.Teams.Support.TestSigningKey("outsider-key", "msteams"),
+            Key = new TestSigningKey("outsider-key", "msteams"),
             Audience = SignedInTeams.AppId,
             ServiceUrl = fixture.Teams.ServiceUrl,
         }.Create());

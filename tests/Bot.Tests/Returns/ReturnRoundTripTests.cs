@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using PmfBot.Bot.Tests.Conversation.Ratings;
+using PmfBot.Bot.Tests.Ratings;
 using PmfBot.Bot.Tests.Support;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Demo;
@@ -8,7 +8,7 @@ using PmfBot.Domain.Returns;
 using PmfBot.Domain.Storage;
 using PmfBot.Tests.Support;
 using Xunit.Abstractions;
-using static PmfBot.Bot.Tests.Conversation.Returns.ReturnsScenario;
+using static PmfBot.Bot.Tests.Returns.ReturnsScenario;
 
 namespace PmfBot.Bot.Tests.Returns;
 

@@ -1,3 +1,4 @@
+using PmfBot.Tests.Support;
 using System.Net;
 using PmfBot.Bot.Tabs;
 using PmfBot.Bot.Tests.Tabs.Support;

@@ -1,6 +1,7 @@
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using PmfBot.Bot.Tests.Teams.Support;
+using PmfBot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.Tabs.Support;
 
