@@ -13,8 +13,6 @@ namespace PmfBot.Bot.Conversation;
 public sealed class CardActionTable(IServiceProvider services, CardVerbs verbs, Speaker speaker, MessageCards messages, FailureAnswers failures, BotMetrics metrics)
     : IInvokeHandler
 {
-    public string Name => InvokeActivity.AdaptiveCardActionName;
-
     public async Task<InvokeResponse> HandleAsync(TurnContext<InvokeActivity> turn, CancellationToken cancellationToken)
     {
         var action = turn.Activity.CardAction;

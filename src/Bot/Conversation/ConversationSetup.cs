@@ -19,7 +19,7 @@ public static class ConversationSetup
         services.AddScoped<MessageCards>();
         services.AddScoped<FailureAnswers>();
         services.AddActivityHandler<MessageActivity, CommandTable>();
-        services.AddInvokeHandler<CardActionTable>();
+        services.AddInvokeHandler<CardActionTable>(InvokeActivity.AdaptiveCardActionName);
         services.AddSingleton<CommandRoutes>();
         services.AddSingleton<CardVerbs>();
         foreach (var feature in Features())

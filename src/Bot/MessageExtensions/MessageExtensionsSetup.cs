@@ -7,8 +7,8 @@ public static class MessageExtensionsSetup
     /// <summary>Search and share from any chat: the priority search and the scorecard link unfurling.</summary>
     public static WebApplicationBuilder AddMessageExtensions(this WebApplicationBuilder builder)
     {
-        builder.Services.AddInvokeHandler<SearchPriorities>();
-        builder.Services.AddInvokeHandler<UnfurlScorecardLink>();
+        builder.Services.AddInvokeHandler<SearchPriorities>(SearchPriorities.InvokeName);
+        builder.Services.AddInvokeHandler<UnfurlScorecardLink>(UnfurlScorecardLink.InvokeName);
         return builder;
     }
 }

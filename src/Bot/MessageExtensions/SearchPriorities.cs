@@ -27,7 +27,6 @@ public sealed class SearchPriorities(
 
     public const string Hint = "Type a priority's code or a few words from its title, for example HW1 or temporary accommodation.";
 
-    public string Name => InvokeName;
 
     public async Task<InvokeResponse> HandleAsync(TurnContext<InvokeActivity> turn, CancellationToken cancellationToken)
     {

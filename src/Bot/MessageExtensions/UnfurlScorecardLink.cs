@@ -21,7 +21,6 @@ public sealed class UnfurlScorecardLink(PublishedScorecards scorecards, IOptions
 {
     public const string InvokeName = "composeExtension/queryLink";
 
-    public string Name => InvokeName;
 
     public async Task<InvokeResponse> HandleAsync(TurnContext<InvokeActivity> turn, CancellationToken cancellationToken)
     {

@@ -75,11 +75,12 @@ public static class TeamsSetup
         return services;
     }
 
-    /// <summary>Adds the handler of one invoke name (e.g. <c>adaptiveCard/action</c>).</summary>
-    public static IServiceCollection AddInvokeHandler<THandler>(this IServiceCollection services)
+    /// <summary>Adds the handler of one invoke name (e.g. <c>adaptiveCard/action</c>); the last registration of a name wins.</summary>
+    public static IServiceCollection AddInvokeHandler<THandler>(this IServiceCollection services, string name)
         where THandler : class, IInvokeHandler
     {
-        services.AddScoped<IInvokeHandler, THandler>();
+        services.AddScoped<THandler>();
+        services.AddSingleton(new InvokeRoute(name, typeof(THandler)));
         return services;
     }
 

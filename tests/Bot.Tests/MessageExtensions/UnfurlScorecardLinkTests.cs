@@ -1,10 +1,15 @@
-using PmfBot.Tests.Support;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using PmfBot.Bot.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Bot.Tests.MessageExtensions.Support;
+using PmfBot.Bot.Tests.Support;
+using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Demo;
+using PmfBot.Domain.Scorecards;
+using PmfBot.Domain.Storage;
+using PmfBot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.MessageExtensions;
 
@@ -102,10 +107,14 @@ public sealed class UnfurlScorecardLinkTests(UnfurlScorecardLinkTests.Publishing
 
         public SignedInTeams Teams => _teams!;
 
-        public Task InitializeAsync()
+        /// <summary>Publication on, and the quarter the links name released by the performance team (unreleased quarters are not public).</summary>
+        public async Task InitializeAsync()
         {
             _teams = new SignedInTeams(publication: true);
-            return Task.CompletedTask;
+            await using var scope = _teams.Host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PmfDbContext>();
+            var officer = await db.People.Where(p => p.IsPerformanceTeam).Select(p => p.Id).FirstAsync();
+            await scope.ServiceProvider.GetRequiredService<ReleaseQuarter>().ReleaseAsync(officer, Period.Quarter(2025, 2));
         }
 
         public async Task DisposeAsync() => await _teams!.DisposeAsync();

@@ -58,10 +58,11 @@ public sealed class ActivityRouter(IServiceScopeFactory scopes, IOptions<BotOpti
     {
         var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        // The last registration of a name wins, as everywhere in dependency injection.
-        var handler = services.GetServices<IInvokeHandler>()
-            .LastOrDefault(h => string.Equals(h.Name, invoke.Name, StringComparison.OrdinalIgnoreCase));
-        if (handler is null)
+        // The last registration of a name wins, as everywhere in dependency injection. Only the handler of this
+        // name is built: a card button does not depend on what the message extension needs, and the other way round.
+        var route = services.GetServices<InvokeRoute>()
+            .LastOrDefault(r => string.Equals(r.Name, invoke.Name, StringComparison.OrdinalIgnoreCase));
+        if (route is null)
         {
             await scope.DisposeAsync();
             logger.LogInformation("No handler for invoke {InvokeName}; answering 501", invoke.Name);
@@ -73,6 +74,7 @@ public sealed class ActivityRouter(IServiceScopeFactory scopes, IOptions<BotOpti
         Task<InvokeResponse>? work = null;
         try
         {
+            var handler = (IInvokeHandler)services.GetRequiredService(route.Handler);
             var turn = new TurnContext<InvokeActivity>(invoke, services.GetRequiredService<IConnectorClient>());
             work = handler.HandleAsync(turn, timeout.Token);
             return await work.WaitAsync(timeout.Token);

@@ -14,13 +14,10 @@ public interface IActivityHandler<TActivity> where TActivity : Activity
 
 /// <summary>
 /// Handles one invoke name (e.g. <c>adaptiveCard/action</c>) while Teams waits: the returned response is the
-/// HTTP answer. Keep it to a few seconds. Register with <c>services.AddInvokeHandler&lt;T&gt;()</c>.
+/// HTTP answer. Keep it to a few seconds. Register with <c>services.AddInvokeHandler&lt;T&gt;(name)</c>.
 /// </summary>
 public interface IInvokeHandler
 {
-    /// <summary>The invoke name handled, compared case-insensitively.</summary>
-    string Name { get; }
-
     Task<InvokeResponse> HandleAsync(TurnContext<InvokeActivity> turn, CancellationToken cancellationToken);
 }
 
@@ -32,3 +29,6 @@ public interface IInboundActivityObserver
 {
     Task OnActivityAsync(Activity activity, CancellationToken cancellationToken);
 }
+
+/// <summary>Which handler answers an invoke name (compared case-insensitively); only that handler is built.</summary>
+public sealed record InvokeRoute(string Name, Type Handler);

@@ -93,7 +93,7 @@ public sealed class BotApplication : WebApplicationFactory<Program>
 
             services.AddActivityHandler<ConversationUpdateActivity, RecordingConversationUpdateHandler>();
             services.AddInboundActivityObserver<RecordingObserver>();
-            services.AddInvokeHandler<TestCardActionHandler>();
+            services.AddInvokeHandler<TestCardActionHandler>(InvokeActivity.AdaptiveCardActionName);
             _services?.Invoke(services);
         });
     }

@@ -63,8 +63,6 @@ public sealed class RecordingObserver(HandlerLog log) : IInboundActivityObserver
 /// </summary>
 public sealed class TestCardActionHandler(HandlerLog log, ScopeProbe probe) : IInvokeHandler
 {
-    public string Name => InvokeActivity.AdaptiveCardActionName;
-
     public async Task<InvokeResponse> HandleAsync(TurnContext<InvokeActivity> turn, CancellationToken cancellationToken)
     {
         log.Handled.Enqueue(turn.Activity);
