@@ -8,14 +8,9 @@ using PmfBot.Domain.Demo;
 
 namespace PmfBot.Bot.Tests.BoardActions;
 
-public sealed class ActionProgressTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
+public sealed class ActionProgressTests(SharedDemoBot shared) : SharedDemoBotTests(shared)
 {
     private static readonly DemoPerson ActionOwner = DemoCouncil.People.All.Single(p => p.Name == "Mark Phelan");
-    private readonly ConversationBot _bot = shared.Bot;
-
-    public Task InitializeAsync() => _bot.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_owner_records_the_quarters_progress_and_it_is_saved_and_audited()
@@ -28,7 +23,7 @@ public sealed class ActionProgressTests(SharedDemoBot shared) : IClassFixture<Sh
         var after = await ActionAsync();
         Assert.Equal((ActionStatus.Delayed, action.Version + 1), (after.Status, after.Version));
         Assert.Equal("Waiting for the hospital's discharge data; the report moves to March.", after.Progress.Single(p => p.Period == Period.Parse("2025-26-Q2")).Note);
-        await using var db = _bot.NewContext();
+        await using var db = Bot.NewContext();
         Assert.Equal(ActionOwner.Name, (await db.AuditLog.Where(a => a.EntityId == action.Id).OrderByDescending(a => a.Id).FirstAsync()).ActorName);
     }
 
@@ -61,12 +56,12 @@ public sealed class ActionProgressTests(SharedDemoBot shared) : IClassFixture<Sh
 
     private async Task<BoardAction> ActionAsync()
     {
-        await using var db = _bot.NewContext();
+        await using var db = Bot.NewContext();
         return await db.BoardActions.AsNoTracking().Include(a => a.Progress).SingleAsync(a => a.Title.StartsWith("Report on the causes of delayed transfers"));
     }
 
     private async Task<JsonObject> ClickAsync(DemoPerson person, BoardAction action, string status, string note, int? version = null) =>
-        ConversationBot.CardOf(await _bot.ClickAsync(person, "action.progress", new JsonObject
+        ConversationBot.CardOf(await Bot.ClickAsync(person, "action.progress", new JsonObject
         {
             ["cardKind"] = "action-progress-card",
             ["actionId"] = action.Id.ToString(),

@@ -14,49 +14,46 @@ namespace PmfBot.Bot.Tests.BoardActions;
 /// Health and Wellbeing Board's chair (or the performance team) adds one, its owner is told, and
 /// "my actions" lists a person's open actions.
 /// </summary>
-public sealed class AddActionTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
+public sealed class AddActionTests(SharedDemoBot shared) : SharedDemoBotTests(shared)
 {
     private static readonly DemoPerson Chair = DemoCouncil.People.Chair;
     private static readonly DemoPerson Owner = DemoCouncil.People.Owner;
-    private readonly ConversationBot _bot = shared.Bot;
     private Guid _boardId;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await _bot.ResetAsync();
-        await using var db = _bot.NewContext();
+        await base.InitializeAsync();
+        await using var db = Bot.NewContext();
         _boardId = await db.Boards.Where(b => b.ChairId == Chair.Id).Select(b => b.Id).SingleAsync();
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_chair_adds_an_action_from_the_board_summary_and_its_owner_is_told()
     {
-        await _bot.SayAsync(Owner, "hello");
+        await Bot.SayAsync(Owner, "hello");
 
         var card = await AddAsync(Chair, "Report on the falls prevention pilot", Owner.Id.ToString(), "", "2026-01-30");
 
         Assert.Contains("Added \"Report on the falls prevention pilot\" for Kate Hughes, due 30 January 2026.", ConversationBot.TextOf(card));
         var action = await ActionAsync("Report on the falls prevention pilot");
         Assert.Equal((Owner.Id, new DateOnly(2026, 1, 30), _boardId), (action.OwnerId, action.DueDate, action.BoardId));
-        await using (var db = _bot.NewContext())
+        await using (var db = Bot.NewContext())
         {
             Assert.Equal(Chair.Name, (await db.AuditLog.SingleAsync(a => a.EntityId == action.Id)).ActorName);
         }
 
-        var before = _bot.Connector.LogEntries.Count();
-        await using (var scope = _bot.Services.CreateAsyncScope())
+        var before = Bot.Connector.LogEntries.Count();
+        await using (var scope = Bot.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DeliverOutboxJob>().RunAsync(CancellationToken.None);
         }
 
-        await _bot.ConnectorSettledAsync();
-        var post = Assert.Single(_bot.Connector.LogEntries.Skip(before), e => e.RequestMessage.Method == "POST" && Uri.UnescapeDataString(e.RequestMessage.Path).Contains(Owner.Email, StringComparison.Ordinal));
+        await Bot.ConnectorSettledAsync();
+        var post = Assert.Single(Bot.Connector.LogEntries.Skip(before), e => e.RequestMessage.Method == "POST" && Uri.UnescapeDataString(e.RequestMessage.Path).Contains(Owner.Email, StringComparison.Ordinal));
         var told = ConversationBot.TextOf(JsonNode.Parse(post.RequestMessage.Body!)!);
         Assert.Contains("Report on the falls prevention pilot", told);
         Assert.Contains("Health and Wellbeing Board agreed this action and named you its owner (added by Cllr Rosa Whitfield)", told);
-        await using var read = _bot.NewContext();
+        await using var read = Bot.NewContext();
         Assert.Equal(OutboxState.Sent, (await read.Outbox.SingleAsync(m => m.Key == $"{AddBoardAction.OutboxKind}:{action.Id:N}")).State);
     }
 
@@ -75,14 +72,14 @@ public sealed class AddActionTests(SharedDemoBot shared) : IClassFixture<SharedD
         var card = await AddAsync(DemoCouncil.People.ScrutinyMember, "Review the reablement service", Owner.Id.ToString(), "", "2026-01-30");
 
         Assert.Contains("Nothing was added: Only Health and Wellbeing Board's chair or the performance team can add its actions.", ConversationBot.TextOf(card));
-        await using var db = _bot.NewContext();
+        await using var db = Bot.NewContext();
         Assert.False(await db.BoardActions.AnyAsync(a => a.Title == "Review the reablement service"));
     }
 
     [Fact]
     public async Task Bad_input_is_answered_on_the_card_beside_the_fields_with_what_was_typed()
     {
-        await using (var db = _bot.NewContext())
+        await using (var db = Bot.NewContext())
         {
             Assert.DoesNotContain(await db.People.Select(p => p.Email).ToListAsync(), e => e == "someone@elsewhere.example");
         }
@@ -118,12 +115,12 @@ public sealed class AddActionTests(SharedDemoBot shared) : IClassFixture<SharedD
         await AddAsync(Chair, "Report on the falls prevention pilot", Owner.Id.ToString(), "", "2026-01-30");
         await AddAsync(Chair, "Bring the leisure centre survey to the board", Owner.Id.ToString(), "", "2026-03-31");
         int open;
-        await using (var db = _bot.NewContext())
+        await using (var db = Bot.NewContext())
         {
             open = await OpenActions.Of(db, Owner.Id).CountAsync();
         }
 
-        var first = Assert.Single(await _bot.SayAsync(Owner, "my actions"));
+        var first = Assert.Single(await Bot.SayAsync(Owner, "my actions"));
 
         Assert.True(open >= 2);
         Assert.Contains($"Open board action 1 of the {open} you own, soonest due first.", ConversationBot.TextOf(first));
@@ -131,7 +128,7 @@ public sealed class AddActionTests(SharedDemoBot shared) : IClassFixture<SharedD
         var pages = new List<string> { ConversationBot.TextOf(first) };
         for (var page = 2; page <= open; page++)
         {
-            pages.Add(ConversationBot.TextOf(ConversationBot.CardOf(await _bot.ClickAsync(Owner, "card.page", new JsonObject
+            pages.Add(ConversationBot.TextOf(ConversationBot.CardOf(await Bot.ClickAsync(Owner, "card.page", new JsonObject
             {
                 ["cardKind"] = "action-progress-card",
                 ["periodKey"] = "2025-26-Q2",
@@ -148,13 +145,13 @@ public sealed class AddActionTests(SharedDemoBot shared) : IClassFixture<SharedD
     [Fact]
     public async Task My_actions_says_so_when_there_are_none()
     {
-        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "my actions"));
+        var card = Assert.Single(await Bot.SayAsync(DemoCouncil.People.ScrutinyMember, "my actions"));
 
         Assert.Contains("You own no board action that is still open.", ConversationBot.TextOf(card));
     }
 
     private async Task<JsonObject> SummaryAsync(DemoPerson person) =>
-        ConversationBot.CardOf(await _bot.ClickAsync(person, "board.show", new JsonObject
+        ConversationBot.CardOf(await Bot.ClickAsync(person, "board.show", new JsonObject
         {
             ["cardKind"] = "status-card",
             ["boardId"] = _boardId.ToString(),
@@ -162,7 +159,7 @@ public sealed class AddActionTests(SharedDemoBot shared) : IClassFixture<SharedD
         }));
 
     private async Task<JsonObject> AddAsync(DemoPerson person, string title, string ownerId, string ownerEmail, string dueDate) =>
-        ConversationBot.CardOf(await _bot.ClickAsync(person, "action.add", new JsonObject
+        ConversationBot.CardOf(await Bot.ClickAsync(person, "action.add", new JsonObject
         {
             ["cardKind"] = "board-summary-card",
             ["boardId"] = _boardId.ToString(),
@@ -176,7 +173,7 @@ public sealed class AddActionTests(SharedDemoBot shared) : IClassFixture<SharedD
 
     private async Task<BoardAction> ActionAsync(string title)
     {
-        await using var db = _bot.NewContext();
+        await using var db = Bot.NewContext();
         return await db.BoardActions.AsNoTracking().SingleAsync(a => a.Title == title);
     }
 

@@ -4,18 +4,12 @@ using PmfBot.Domain.Demo;
 
 namespace PmfBot.Bot.Tests.Compliance;
 
-public sealed class ComplianceCommandTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
+public sealed class ComplianceCommandTests(SharedDemoBot shared) : SharedDemoBotTests(shared)
 {
-    private readonly ConversationBot _bot = shared.Bot;
-
-    public Task InitializeAsync() => _bot.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Compliance_counts_on_time_late_and_missing_and_names_the_owners()
     {
-        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.AuditChair, "compliance"));
+        var card = Assert.Single(await Bot.SayAsync(DemoCouncil.People.AuditChair, "compliance"));
 
         var text = ConversationBot.TextOf(card);
         Assert.Matches(@"\d+ returns due: \d+ on time \([\d.]+%\), \d+ late, \d+ missing\.", text);
@@ -32,7 +26,7 @@ public sealed class ComplianceCommandTests(SharedDemoBot shared) : IClassFixture
     [Fact]
     public async Task Compliance_is_open_to_any_member_of_staff_because_it_is_published_to_committee()
     {
-        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.Owner, "compliance adults and health"));
+        var card = Assert.Single(await Bot.SayAsync(DemoCouncil.People.Owner, "compliance adults and health"));
 
         var text = ConversationBot.TextOf(card);
         Assert.Contains("Adults and Health", text);
@@ -44,7 +38,7 @@ public sealed class ComplianceCommandTests(SharedDemoBot shared) : IClassFixture
     {
         var data = new JsonObject { ["cardKind"] = "scrutiny-summary-card", ["directorateId"] = "", ["periodKey"] = "2025-26-Q2" };
 
-        var card = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.ScrutinyChair, "compliance.show", data));
+        var card = ConversationBot.CardOf(await Bot.ClickAsync(DemoCouncil.People.ScrutinyChair, "compliance.show", data));
 
         Assert.Contains("all directorates", ConversationBot.TextOf(card));
     }

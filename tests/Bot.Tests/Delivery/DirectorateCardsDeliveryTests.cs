@@ -10,20 +10,17 @@ using PmfBot.Scheduler.Delivery;
 namespace PmfBot.Bot.Tests.Delivery;
 
 /// <summary>The sign-off and self-assessment cards as the bot sends them for the cycle's messages.</summary>
-public sealed class DirectorateCardsDeliveryTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
+public sealed class DirectorateCardsDeliveryTests(SharedDemoBot shared) : SharedDemoBotTests(shared)
 {
     private static readonly DemoPerson Lead = DemoCouncil.People.PerformanceLead;
-    private readonly ConversationBot _bot = shared.Bot;
     private Guid _adultsAndHealth;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await _bot.ResetAsync();
-        await using var db = _bot.NewContext();
+        await base.InitializeAsync();
+        await using var db = Bot.NewContext();
         _adultsAndHealth = await db.Directorates.Where(d => d.Code == "AH").Select(d => d.Id).SingleAsync();
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("returns-in", "Every Q2 2025/26 return is in: please sign them off by")]
@@ -53,15 +50,15 @@ public sealed class DirectorateCardsDeliveryTests(SharedDemoBot shared) : IClass
 
     private async Task<string> DeliverToLeadAsync(PlannedMessage planned)
     {
-        await _bot.SayAsync(Lead, "hello");
-        var before = _bot.Connector.LogEntries.Count();
-        await using (var scope = _bot.Services.CreateAsyncScope())
+        await Bot.SayAsync(Lead, "hello");
+        var before = Bot.Connector.LogEntries.Count();
+        await using (var scope = Bot.Services.CreateAsyncScope())
         {
-            Assert.IsType<DeliveryOutcome.Sent>(await scope.ServiceProvider.GetRequiredService<IOutboxDelivery>().DeliverAsync(planned.ToOutbox(_bot.Clock.GetUtcNow()), CancellationToken.None));
+            Assert.IsType<DeliveryOutcome.Sent>(await scope.ServiceProvider.GetRequiredService<IOutboxDelivery>().DeliverAsync(planned.ToOutbox(Bot.Clock.GetUtcNow()), CancellationToken.None));
         }
 
-        await _bot.ConnectorSettledAsync();
-        var post = Assert.Single(_bot.Connector.LogEntries.Skip(before), e => e.RequestMessage.Method == "POST");
+        await Bot.ConnectorSettledAsync();
+        var post = Assert.Single(Bot.Connector.LogEntries.Skip(before), e => e.RequestMessage.Method == "POST");
         return ConversationBot.TextOf(JsonNode.Parse(post.RequestMessage.Body!)!);
     }
 }

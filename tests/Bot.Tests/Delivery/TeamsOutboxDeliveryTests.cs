@@ -17,31 +17,25 @@ using WireMock.ResponseBuilders;
 namespace PmfBot.Bot.Tests.Delivery;
 
 /// <summary>The scheduler's outbox sent by the real bot host to the Bot Connector fake.</summary>
-public sealed class TeamsOutboxDeliveryTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
+public sealed class TeamsOutboxDeliveryTests(SharedDemoBot shared) : SharedDemoBotTests(shared)
 {
     private static readonly DemoPerson Owner = DemoCouncil.People.Owner;
-    private readonly ConversationBot _bot = shared.Bot;
-
-    /// <summary>Back to the council as seeded, at the demo day (the class shares one bot).</summary>
-    public Task InitializeAsync() => _bot.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_returns_open_nudge_is_sent_to_the_owners_chat_with_their_return_card()
     {
-        await _bot.SayAsync(Owner, "hello");
+        await Bot.SayAsync(Owner, "hello");
         var message = await EnqueueAsync(await ReturnsOpenAsync(Owner));
-        var before = _bot.Connector.LogEntries.Count();
+        var before = Bot.Connector.LogEntries.Count();
 
-        await using (var scope = _bot.Services.CreateAsyncScope())
+        await using (var scope = Bot.Services.CreateAsyncScope())
         {
             var result = await scope.ServiceProvider.GetRequiredService<DeliverOutboxJob>().RunAsync(CancellationToken.None);
             Assert.Equal(1, result.Sent);
         }
 
-        await _bot.ConnectorSettledAsync();
-        var posts = _bot.Connector.LogEntries.Skip(before).Where(e => e.RequestMessage.Method == "POST").ToList();
+        await Bot.ConnectorSettledAsync();
+        var posts = Bot.Connector.LogEntries.Skip(before).Where(e => e.RequestMessage.Method == "POST").ToList();
         var post = Assert.Single(posts);
         Assert.Contains("kate.hughes", Uri.UnescapeDataString(post.RequestMessage.Path));
         var body = JsonNode.Parse(post.RequestMessage.Body!)!;
@@ -49,7 +43,7 @@ public sealed class TeamsOutboxDeliveryTests(SharedDemoBot shared) : IClassFixtu
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment["contentType"]!.GetValue<string>());
         Assert.Contains("CPP-H4", ConversationBot.TextOf(attachment["content"]!));
 
-        await using var db = _bot.NewContext();
+        await using var db = Bot.NewContext();
         var row = await db.Outbox.SingleAsync(m => m.Id == message.Id);
         Assert.Equal(OutboxState.Sent, row.State);
         Assert.Equal("1:bot-message", row.ActivityId);
@@ -69,8 +63,8 @@ public sealed class TeamsOutboxDeliveryTests(SharedDemoBot shared) : IClassFixtu
     public async Task MessageWritesBlocked_from_Teams_is_blocked()
     {
         var manager = DemoCouncil.People.Manager;
-        await _bot.SayAsync(manager, "hello");
-        _bot.Connector.Given(Request.Create().UsingPost().WithPath(p => Uri.UnescapeDataString(p).Contains("a:" + manager.Email, StringComparison.Ordinal)))
+        await Bot.SayAsync(manager, "hello");
+        Bot.Connector.Given(Request.Create().UsingPost().WithPath(p => Uri.UnescapeDataString(p).Contains("a:" + manager.Email, StringComparison.Ordinal)))
             .AtPriority(-10)
             .RespondWith(Response.Create().WithStatusCode(403).WithBody("""{"errorCode":209,"message":"{\r\n  \"subCode\": \"MessageWritesBlocked\",\r\n  \"details\": \"Thread is blocked from message writes.\"\r\n}"}"""));
 
@@ -84,17 +78,17 @@ public sealed class TeamsOutboxDeliveryTests(SharedDemoBot shared) : IClassFixtu
     {
         const string channelId = "19:hwb@thread.tacv2";
         Guid boardId;
-        await using (var db = _bot.NewContext())
+        await using (var db = Bot.NewContext())
         {
             var board = await db.Boards.SingleAsync(b => b.Name == "Health and Wellbeing Board");
             board.PostTo(new TeamsChannel("team-hwb", channelId, "Performance"));
             await db.SaveChangesAsync();
             boardId = board.Id;
-            await new ConversationReferenceStore(db, _bot.Clock, new RecentSightings()).RecordAsync([new ConversationSighting
+            await new ConversationReferenceStore(db, Bot.Clock, new RecentSightings()).RecordAsync([new ConversationSighting
             {
                 Key = ConversationReference.ChannelKey(channelId),
                 Kind = ConversationKind.Channel,
-                ServiceUrl = _bot.ServiceUrl,
+                ServiceUrl = Bot.ServiceUrl,
                 ChannelId = "msteams",
                 TenantId = "9b2d6c4e-1f3a-4e5b-8c7d-0a1b2c3d4e5f",
                 ConversationId = channelId,
@@ -108,15 +102,15 @@ public sealed class TeamsOutboxDeliveryTests(SharedDemoBot shared) : IClassFixtu
         var message = OutboxMessage.ToBoardChannel(
             $"{OutboxKinds.BoardSummary}:{boardId:N}:{quarter.Key}", OutboxKinds.BoardSummary, boardId, quarter,
             new PlannedMessage("k", OutboxKinds.BoardSummary, null, boardId, quarter, new SummaryPayload(boardId, quarter.Key, [], [], false)).PayloadJson,
-            _bot.Clock.GetUtcNow());
+            Bot.Clock.GetUtcNow());
         await EnqueueAsync(message);
-        var before = _bot.Connector.LogEntries.Count();
+        var before = Bot.Connector.LogEntries.Count();
 
         var outcome = await DeliverAsync(message);
 
         Assert.IsType<DeliveryOutcome.Sent>(outcome);
-        await _bot.ConnectorSettledAsync();
-        var post = Assert.Single(_bot.Connector.LogEntries.Skip(before));
+        await Bot.ConnectorSettledAsync();
+        var post = Assert.Single(Bot.Connector.LogEntries.Skip(before));
         Assert.Equal("/v3/conversations", post.RequestMessage.Path);
         var body = JsonNode.Parse(post.RequestMessage.Body!)!;
         Assert.True(body["isGroup"]!.GetValue<bool>());
@@ -127,43 +121,43 @@ public sealed class TeamsOutboxDeliveryTests(SharedDemoBot shared) : IClassFixtu
     [Fact]
     public async Task An_unknown_kind_fails()
     {
-        await _bot.SayAsync(Owner, "hello");
-        var message = OutboxMessage.ToPerson("x:1", "nudge.Unheard", Owner.Id, null, "{}", _bot.Clock.GetUtcNow());
+        await Bot.SayAsync(Owner, "hello");
+        var message = OutboxMessage.ToPerson("x:1", "nudge.Unheard", Owner.Id, null, "{}", Bot.Clock.GetUtcNow());
 
         var outcome = await DeliverAsync(message);
 
         Assert.Contains("unknown kind", Assert.IsType<DeliveryOutcome.Failed>(outcome).Error);
     }
 
-    private Period Quarter() => DemoCouncil.CurrentQuarter(UkTime.Today(_bot.Clock));
+    private Period Quarter() => DemoCouncil.CurrentQuarter(UkTime.Today(Bot.Clock));
 
     /// <summary>A returns-open nudge as the cycle planner makes it: the person's unanswered returns.</summary>
     private async Task<OutboxMessage> ReturnsOpenAsync(DemoPerson person)
     {
-        await using var db = _bot.NewContext();
+        await using var db = Bot.NewContext();
         var open = await db.Returns.AsNoTracking()
             .Where(r => r.Indicator.OwnerId == person.Id && (r.State == ReturnState.Open || r.State == ReturnState.Draft || r.State == ReturnState.SentBack))
             .Select(r => new { r.Id, r.Period, r.DueDate })
             .ToListAsync();
-        var today = UkTime.Today(_bot.Clock);
+        var today = UkTime.Today(Bot.Clock);
         var periods = open.Select(r => r.Period).Distinct().Order().ToList();
         var payload = new NudgePayload(
             person.Id, "owner", today, open.Count > 0 ? open.Min(r => r.DueDate) : today, open.Select(r => r.Id).ToList(), periods.Select(p => p.Key).ToList(), null, null);
         var planned = new PlannedMessage(
             $"ReturnsOpen:{person.Id:N}:{today:yyyy-MM-dd}", OutboxKinds.ReturnsOpen, person.Id, null, periods.Count > 0 ? periods.Max() : null, payload);
-        return planned.ToOutbox(_bot.Clock.GetUtcNow());
+        return planned.ToOutbox(Bot.Clock.GetUtcNow());
     }
 
     private async Task<OutboxMessage> EnqueueAsync(OutboxMessage message)
     {
-        await using var scope = _bot.Services.CreateAsyncScope();
+        await using var scope = Bot.Services.CreateAsyncScope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<OutboxStore>().EnqueueAsync([message]));
         return message;
     }
 
     private async Task<DeliveryOutcome> DeliverAsync(OutboxMessage message)
     {
-        await using var scope = _bot.Services.CreateAsyncScope();
+        await using var scope = Bot.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IOutboxDelivery>().DeliverAsync(message, CancellationToken.None);
     }
 }

@@ -5,18 +5,12 @@ using PmfBot.Domain.Demo;
 
 namespace PmfBot.Bot.Tests.Exceptions;
 
-public sealed class ExceptionsCommandTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
+public sealed class ExceptionsCommandTests(SharedDemoBot shared) : SharedDemoBotTests(shared)
 {
-    private readonly ConversationBot _bot = shared.Bot;
-
-    public Task InitializeAsync() => _bot.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Exceptions_for_all_boards_include_worsening_and_better_than_target_beyond_tolerance()
     {
-        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "exceptions"));
+        var card = Assert.Single(await Bot.SayAsync(DemoCouncil.People.ScrutinyMember, "exceptions"));
 
         var text = ConversationBot.TextOf(card);
         Assert.Contains("all boards", text);
@@ -34,7 +28,7 @@ public sealed class ExceptionsCommandTests(SharedDemoBot shared) : IClassFixture
     [Fact]
     public async Task Exceptions_for_a_board_list_its_indicators_most_serious_first()
     {
-        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "exceptions housing and regeneration"));
+        var card = Assert.Single(await Bot.SayAsync(DemoCouncil.People.ScrutinyMember, "exceptions housing and regeneration"));
 
         var text = ConversationBot.TextOf(card);
         Assert.Contains("Housing and Regeneration Board", text);
@@ -51,9 +45,9 @@ public sealed class ExceptionsCommandTests(SharedDemoBot shared) : IClassFixture
     {
         var data = new JsonObject { ["cardKind"] = "help-card", ["boardId"] = "", ["periodKey"] = "2025-26-Q2" };
 
-        var card = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.ScrutinyChair, "exceptions.show", data));
+        var card = ConversationBot.CardOf(await Bot.ClickAsync(DemoCouncil.People.ScrutinyChair, "exceptions.show", data));
         var next = ReadCards.Action(card, "card.page", d => d["page"]!.GetValue<int>() == 2);
-        var second = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.ScrutinyChair, "card.page", ReadCards.DataOf(next)));
+        var second = ConversationBot.CardOf(await Bot.ClickAsync(DemoCouncil.People.ScrutinyChair, "card.page", ReadCards.DataOf(next)));
 
         Assert.Contains("Page 1 of", ConversationBot.TextOf(card));
         Assert.Contains("Page 2 of", ConversationBot.TextOf(second));
@@ -63,7 +57,7 @@ public sealed class ExceptionsCommandTests(SharedDemoBot shared) : IClassFixture
     [Fact]
     public async Task An_unknown_board_is_answered_with_a_hint()
     {
-        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "exceptions zzzz qqqq"));
+        var card = Assert.Single(await Bot.SayAsync(DemoCouncil.People.ScrutinyMember, "exceptions zzzz qqqq"));
 
         Assert.Contains("No board matches", ConversationBot.TextOf(card));
     }
@@ -79,7 +73,7 @@ public sealed class ExceptionsCommandTests(SharedDemoBot shared) : IClassFixture
                 break;
             }
 
-            card = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "card.page", ReadCards.DataOf(next)));
+            card = ConversationBot.CardOf(await Bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "card.page", ReadCards.DataOf(next)));
             texts.Add(ConversationBot.TextOf(card));
         }
 

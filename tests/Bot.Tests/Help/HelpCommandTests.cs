@@ -4,18 +4,12 @@ using PmfBot.Domain.Demo;
 
 namespace PmfBot.Bot.Tests.Help;
 
-public sealed class HelpCommandTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
+public sealed class HelpCommandTests(SharedDemoBot shared) : SharedDemoBotTests(shared)
 {
-    private readonly ConversationBot _bot = shared.Bot;
-
-    public Task InitializeAsync() => _bot.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Help_lists_every_command_of_the_command_table_and_the_persons_roles()
     {
-        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.Owner, "help"));
+        var card = Assert.Single(await Bot.SayAsync(DemoCouncil.People.Owner, "help"));
 
         var text = ConversationBot.TextOf(card);
         Assert.All(RegisteredCommands.Routes.All.Where(r => !r.LocalDemoOnly), route => Assert.Contains(route.Usage, text));
@@ -26,7 +20,7 @@ public sealed class HelpCommandTests(SharedDemoBot shared) : IClassFixture<Share
     [Fact]
     public async Task Unknown_input_gets_help_with_a_did_you_mean_not_silence()
     {
-        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "hlep please"));
+        var card = Assert.Single(await Bot.SayAsync(DemoCouncil.People.ScrutinyMember, "hlep please"));
 
         Assert.Contains("Did you mean \"help please\"?", ConversationBot.TextOf(card));
     }
@@ -36,7 +30,7 @@ public sealed class HelpCommandTests(SharedDemoBot shared) : IClassFixture<Share
     {
         var stranger = DemoCouncil.People.Owner with { EntraObjectId = Guid.NewGuid().ToString(), Name = "A Stranger" };
 
-        var card = Assert.Single(await _bot.SayAsync(stranger, "help"));
+        var card = Assert.Single(await Bot.SayAsync(stranger, "help"));
 
         Assert.Contains("ask the performance team to add you", ConversationBot.TextOf(card));
     }
@@ -44,7 +38,7 @@ public sealed class HelpCommandTests(SharedDemoBot shared) : IClassFixture<Share
     [Fact]
     public async Task An_unknown_button_is_refused_with_a_message_not_an_error_page()
     {
-        var response = await _bot.ClickAsync(DemoCouncil.People.Owner, "nonsense.verb", []);
+        var response = await Bot.ClickAsync(DemoCouncil.People.Owner, "nonsense.verb", []);
 
         Assert.Equal(400, response["statusCode"]!.GetValue<int>());
         Assert.Contains("does not know that button", response["value"]!["message"]!.GetValue<string>());

@@ -1,22 +1,16 @@
 using Microsoft.Data.Sqlite;
 using PmfBot.Bot.Import;
+using PmfBot.Bot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.Import;
 
 public sealed class ImportCommandTests : IDisposable
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"pmf-import-{Guid.NewGuid():N}.db");
+    private readonly TemporarySqliteFile _file = new("pmf-import");
     private readonly StringWriter _output = new();
     private readonly StringWriter _error = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _file.Dispose();
 
     [Fact]
     public async Task Other_arguments_are_left_to_the_bot()
@@ -61,7 +55,7 @@ public sealed class ImportCommandTests : IDisposable
         string[] files = ["data-list.csv", "values.csv", "actions.csv", "risks.csv"];
         foreach (var file in files)
         {
-            Assert.Equal(0, await ImportCommand.TryRunAsync(["import", Rivermouth(file), "--by", "sophie.hart@rivermouth-council.example", $"--Storage:SqlitePath={_database}"], _output, _error));
+            Assert.Equal(0, await ImportCommand.TryRunAsync(["import", Rivermouth(file), "--by", "sophie.hart@rivermouth-council.example", $"--Storage:SqlitePath={_file.Path}"], _output, _error));
         }
 
         var output = _output.ToString();
@@ -73,7 +67,7 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("board actions: 3 created, 0 updated, 0 unchanged", output, StringComparison.Ordinal);
         Assert.Contains("risks: 3 created, 0 updated, 0 unchanged", output, StringComparison.Ordinal);
 
-        await using var db = new SqliteConnection($"Data Source={_database}");
+        await using var db = new SqliteConnection($"Data Source={_file.Path}");
         await db.OpenAsync();
         await using var who = db.CreateCommand();
         who.CommandText = "SELECT DISTINCT \"ActorName\" || ' / ' || \"Source\" FROM audit_log WHERE \"Source\" = 'import of values.csv'";
@@ -108,7 +102,7 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     private Task<int?> RunAsync(string path) =>
-        ImportCommand.TryRunAsync(["import", path, $"--Storage:SqlitePath={_database}"], _output, _error);
+        ImportCommand.TryRunAsync(["import", path, $"--Storage:SqlitePath={_file.Path}"], _output, _error);
 
     private static string Rivermouth(string name) => Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(Sample()))!, "samples", "rivermouth", name);
 

@@ -1,7 +1,5 @@
 using PmfBot.Tests.Support;
-using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using PmfBot.Bot.Tests.Teams.Support;
 using Xunit.Abstractions;
@@ -18,74 +16,25 @@ namespace PmfBot.Bot.Tests.MessageExtensions;
 /// </summary>
 public sealed class PlaygroundMessageExtensionTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = AgentsPlayground.Patience;
     private readonly int _botPort = FreePort.Next();
-    private readonly int _playgroundPort = FreePort.Next();
-    private readonly StringBuilder _playgroundOutput = new();
     private BotApplication? _bot;
-    private Process? _playground;
-    private string? _workDir;
+    private AgentsPlayground? _playground;
 
     public async Task InitializeAsync()
     {
-        var root = Root();
-        var cli = Path.Combine(root, "tests", "js", "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
-        Assert.True(File.Exists(cli), $"The Agents Playground is not installed ({cli} is missing): run `npm ci` in tests/js.");
-
         _bot = BotApplication.Local(s => s["Demo:Seed"] = "true", recordingMessageHandler: false);
         _bot.UseKestrel(_botPort);
         _bot.StartServer();
-
-        _workDir = Directory.CreateTempSubdirectory("pmfbot-playground-me-").FullName;
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = _workDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { cli, "-e", $"http://127.0.0.1:{_botPort}/api/messages", "-c", "msteams", "--disable-telemetry", "-p", _playgroundPort.ToString() })
-            start.ArgumentList.Add(arg);
-        start.Environment["APPLICATION_INSIGHTS_NO_STATSBEAT"] = "1";
-        start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
-        start.Environment["M365_AGENTS_PLAYGROUND_CONFIG_PATH"] = Path.Combine(root, "playground", "scrutiny.yml");
-        _playground = Process.Start(start)!;
-        _playground.OutputDataReceived += (_, e) => { lock (_playgroundOutput) _playgroundOutput.AppendLine(e.Data); };
-        _playground.ErrorDataReceived += (_, e) => { lock (_playgroundOutput) _playgroundOutput.AppendLine(e.Data); };
-        _playground.BeginOutputReadLine();
-        _playground.BeginErrorReadLine();
-
-        using var http = new HttpClient();
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                if (await http.GetStringAsync(Url("/_debug/ping")) == "pong")
-                    return;
-            }
-            catch (HttpRequestException) when (clock.Elapsed < Patience && !_playground.HasExited)
-            {
-                await Task.Delay(250);
-            }
-        }
+        _playground = await AgentsPlayground.StartAsync(_botPort, output, "playground/scrutiny.yml");
     }
 
     public async Task DisposeAsync()
     {
-        if (_playground is { HasExited: false })
-        {
-            _playground.Kill(entireProcessTree: true);
-            await _playground.WaitForExitAsync();
-        }
-
-        _playground?.Dispose();
-        lock (_playgroundOutput)
-            output.WriteLine(_playgroundOutput.ToString());
+        if (_playground is not null)
+            await _playground.DisposeAsync();
         if (_bot is not null)
             await _bot.DisposeAsync();
-        if (_workDir is not null)
-            Directory.Delete(_workDir, recursive: true);
     }
 
     [Fact]
@@ -145,14 +94,5 @@ public sealed class PlaygroundMessageExtensionTests(ITestOutputHelper output) : 
         return body;
     }
 
-    private string Url(string path) => $"http://127.0.0.1:{_playgroundPort}{path}";
-
-    private static string Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "tests", "js", "package.json")))
-            dir = dir.Parent;
-        Assert.NotNull(dir);
-        return dir!.FullName;
-    }
+    private string Url(string path) => _playground!.Url(path);
 }

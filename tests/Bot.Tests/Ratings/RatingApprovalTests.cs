@@ -7,15 +7,10 @@ using PmfBot.Domain.Ratings;
 
 namespace PmfBot.Bot.Tests.Ratings;
 
-public sealed class RatingApprovalTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
+public sealed class RatingApprovalTests(SharedDemoBot shared) : SharedDemoBotTests(shared)
 {
-    private readonly ConversationBot _bot = shared.Bot;
+    private ConversationBot _bot => Bot; // the name the tests below were written with
     private readonly RatingJourney _journey = new(shared.Bot);
-
-    /// <summary>Back to the council as seeded, at the demo day (the class shares one bot).</summary>
-    public Task InitializeAsync() => _bot.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task The_lead_officer_proposes_and_the_proposal_card_shows_it_waiting_for_the_chair()

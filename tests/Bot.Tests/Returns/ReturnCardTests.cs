@@ -7,14 +7,10 @@ using static PmfBot.Bot.Tests.Returns.ReturnsScenario;
 
 namespace PmfBot.Bot.Tests.Returns;
 
-public sealed class ReturnCardTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
+public sealed class ReturnCardTests(SharedDemoBot shared) : SharedDemoBotTests(shared)
 {
     private static readonly DemoPerson Owner = DemoCouncil.People.Owner;
-    private readonly ConversationBot _bot = shared.Bot;
-
-    public Task InitializeAsync() => _bot.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    private ConversationBot _bot => Bot; // the name the tests below were written with
 
     [Fact]
     public async Task My_returns_shows_the_owners_due_returns_with_last_values_and_target_on_one_card()

@@ -4,18 +4,12 @@ using PmfBot.Domain.Demo;
 
 namespace PmfBot.Bot.Tests.Scorecards;
 
-public sealed class ScorecardCommandTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
+public sealed class ScorecardCommandTests(SharedDemoBot shared) : SharedDemoBotTests(shared)
 {
-    private readonly ConversationBot _bot = shared.Bot;
-
-    public Task InitializeAsync() => _bot.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Scorecard_shows_a_directorates_priorities_indicators_and_self_assessment()
     {
-        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "scorecard adults and helth"));
+        var card = Assert.Single(await Bot.SayAsync(DemoCouncil.People.ScrutinyMember, "scorecard adults and helth"));
 
         var text = ConversationBot.TextOf(card);
         Assert.Contains("Adults and Health", text);
@@ -28,18 +22,18 @@ public sealed class ScorecardCommandTests(SharedDemoBot shared) : IClassFixture<
     [Fact]
     public async Task Scorecard_show_from_a_button_and_its_next_page()
     {
-        _ = _bot.Services;
-        await using var db = _bot.NewContext();
+        _ = Bot.Services;
+        await using var db = Bot.NewContext();
         var id = db.Directorates.Single(d => d.Code == "AH").Id;
         var data = new System.Text.Json.Nodes.JsonObject { ["cardKind"] = "self-assessment-card", ["directorateId"] = id.ToString(), ["periodKey"] = "2025-26-Q2" };
 
-        var card = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.Director, "scorecard.show", data));
+        var card = ConversationBot.CardOf(await Bot.ClickAsync(DemoCouncil.People.Director, "scorecard.show", data));
 
         Assert.Contains("Adults and Health", ConversationBot.TextOf(card));
         var next = ReadCards.Actions(card).FirstOrDefault(a => a["verb"]!.GetValue<string>() == "card.page");
         if (next is not null)
         {
-            var second = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.Director, "card.page", ReadCards.DataOf(next)));
+            var second = ConversationBot.CardOf(await Bot.ClickAsync(DemoCouncil.People.Director, "card.page", ReadCards.DataOf(next)));
             Assert.Contains("Page 2 of", ConversationBot.TextOf(second));
         }
     }

@@ -8,14 +8,8 @@ using PmfBot.Domain.Scorecards;
 
 namespace PmfBot.Bot.Tests.SelfAssessments;
 
-public sealed class SelfAssessmentTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
+public sealed class SelfAssessmentTests(SharedDemoBot shared) : SharedDemoBotTests(shared)
 {
-    private readonly ConversationBot _bot = shared.Bot;
-
-    public Task InitializeAsync() => _bot.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task The_director_saves_the_self_assessment_and_the_card_says_who_saved_it()
     {
@@ -58,14 +52,14 @@ public sealed class SelfAssessmentTests(SharedDemoBot shared) : IClassFixture<Sh
 
     private async Task<(Guid DirectorateId, SelfAssessment Assessment)> AssessmentAsync()
     {
-        await using var db = _bot.NewContext();
+        await using var db = Bot.NewContext();
         var directorate = await db.Directorates.AsNoTracking().SingleAsync(d => d.Code == "AH");
         var period = Period.Parse("2025-26-Q2");
         return (directorate.Id, await db.SelfAssessments.AsNoTracking().SingleAsync(s => s.DirectorateId == directorate.Id && s.Period == period));
     }
 
     private async Task<JsonObject> SaveAsync(DemoPerson person, Guid directorateId, int version, string concerns) =>
-        ConversationBot.CardOf(await _bot.ClickAsync(person, "selfAssessment.save", new JsonObject
+        ConversationBot.CardOf(await Bot.ClickAsync(person, "selfAssessment.save", new JsonObject
         {
             ["cardKind"] = "self-assessment-card",
             ["directorateId"] = directorateId.ToString(),

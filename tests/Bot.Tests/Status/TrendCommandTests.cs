@@ -5,18 +5,12 @@ using PmfBot.Domain.Demo;
 
 namespace PmfBot.Bot.Tests.Status;
 
-public sealed class TrendCommandTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
+public sealed class TrendCommandTests(SharedDemoBot shared) : SharedDemoBotTests(shared)
 {
-    private readonly ConversationBot _bot = shared.Bot;
-
-    public Task InitializeAsync() => _bot.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Trend_shows_values_and_ratings_per_period_and_every_change_from_the_audit_log()
     {
-        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "trend ni 154"));
+        var card = Assert.Single(await Bot.SayAsync(DemoCouncil.People.ScrutinyMember, "trend ni 154"));
 
         var text = ConversationBot.TextOf(card);
         Assert.Contains("Net additional homes provided", text);
@@ -35,11 +29,11 @@ public sealed class TrendCommandTests(SharedDemoBot shared) : IClassFixture<Shar
     [Fact]
     public async Task Trend_draws_the_values_against_their_targets_from_the_returns_with_the_same_figures_in_words()
     {
-        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "trend ni 154"));
+        var card = Assert.Single(await Bot.SayAsync(DemoCouncil.People.ScrutinyMember, "trend ni 154"));
         List<PmfBot.Domain.Returns.IndicatorReturn> answered;
-        await using (var db = _bot.NewContext())
+        await using (var db = Bot.NewContext())
         {
-            var id = await ReadCards.IndicatorIdAsync(_bot, "NI 154");
+            var id = await ReadCards.IndicatorIdAsync(Bot, "NI 154");
             answered = (await db.Returns.Where(r => r.IndicatorId == id).ToListAsync())
                 .Where(r => r.HasAnswer && r.Value is not null && r.Period.CompareTo(PmfBot.Domain.Calendar.Period.Quarter(2025, 2)) <= 0)
                 .OrderBy(r => r.Period).TakeLast(8).ToList();
@@ -58,10 +52,10 @@ public sealed class TrendCommandTests(SharedDemoBot shared) : IClassFixture<Shar
     [Fact]
     public async Task Older_changes_of_a_monthly_indicator_are_on_page_two()
     {
-        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.ScrutinyMember, "trend NI 131"));
+        var card = Assert.Single(await Bot.SayAsync(DemoCouncil.People.ScrutinyMember, "trend NI 131"));
         var next = ReadCards.Action(card, "card.page", d => d["page"]!.GetValue<int>() == 2);
 
-        var second = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "card.page", ReadCards.DataOf(next)));
+        var second = ConversationBot.CardOf(await Bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "card.page", ReadCards.DataOf(next)));
 
         var text = ConversationBot.TextOf(second);
         Assert.Contains("changes, newest first: page 1 of", ConversationBot.TextOf(card));
@@ -73,7 +67,7 @@ public sealed class TrendCommandTests(SharedDemoBot shared) : IClassFixture<Shar
     [Fact]
     public async Task Trend_of_an_unknown_indicator_says_so()
     {
-        var card = Assert.Single(await _bot.SayAsync(DemoCouncil.People.Owner, "trend qwertyuiop"));
+        var card = Assert.Single(await Bot.SayAsync(DemoCouncil.People.Owner, "trend qwertyuiop"));
 
         Assert.Contains("No indicator matches \"qwertyuiop\"", ConversationBot.TextOf(card));
     }
@@ -81,7 +75,7 @@ public sealed class TrendCommandTests(SharedDemoBot shared) : IClassFixture<Shar
     [Fact]
     public async Task A_page_of_a_card_that_does_not_page_is_refused_with_a_message()
     {
-        var card = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.Owner, "card.page", new JsonObject { ["cardKind"] = "nonsense-card", ["page"] = 2 }));
+        var card = ConversationBot.CardOf(await Bot.ClickAsync(DemoCouncil.People.Owner, "card.page", new JsonObject { ["cardKind"] = "nonsense-card", ["page"] = 2 }));
 
         Assert.Contains("cannot be paged", ConversationBot.TextOf(card));
     }

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PmfBot.Bot.Storage;
+using PmfBot.Bot.Tests.Support;
 using PmfBot.Tests.Support;
 
 namespace PmfBot.Bot.Tests.Storage;
@@ -9,18 +10,11 @@ namespace PmfBot.Bot.Tests.Storage;
 /// <summary>`dotnet run --project src/Bot -- migrate [--script]`, as a council's IT runs it.</summary>
 public sealed class MigrateCommandTests : IDisposable
 {
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"pmf-migrate-{Guid.NewGuid():N}.db");
+    private readonly TemporarySqliteFile _file = new("pmf-migrate");
     private readonly StringWriter _output = new();
     private readonly StringWriter _error = new();
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
-    }
+    public void Dispose() => _file.Dispose();
 
     [Fact]
     public async Task Other_arguments_are_left_to_the_bot()
@@ -32,30 +26,30 @@ public sealed class MigrateCommandTests : IDisposable
     [Fact]
     public async Task Migrate_brings_an_empty_file_up_to_date_says_which_database_and_exits()
     {
-        var exit = await MigrateCommand.TryRunAsync(["migrate", $"--Storage:SqlitePath={_database}"], _output, _error);
+        var exit = await MigrateCommand.TryRunAsync(["migrate", $"--Storage:SqlitePath={_file.Path}"], _output, _error);
 
         Assert.Equal(0, exit);
-        await using var db = Domain.Storage.DatabaseSetup.CreateContext(new() { SqlitePath = _database });
+        await using var db = Domain.Storage.DatabaseSetup.CreateContext(new() { SqlitePath = _file.Path });
         var migrations = db.Database.GetMigrations().ToList();
-        Assert.Contains($"Migrated SQLite ({_database}): an empty database: schema created, {migrations.Count} migrations applied ({string.Join(", ", migrations)})", _output.ToString());
+        Assert.Contains($"Migrated SQLite ({_file.Path}): an empty database: schema created, {migrations.Count} migrations applied ({string.Join(", ", migrations)})", _output.ToString());
         Assert.Equal("", _error.ToString());
 
         _output.GetStringBuilder().Clear();
-        Assert.Equal(0, await MigrateCommand.TryRunAsync(["migrate", $"--Storage:SqlitePath={_database}"], _output, _error));
+        Assert.Equal(0, await MigrateCommand.TryRunAsync(["migrate", $"--Storage:SqlitePath={_file.Path}"], _output, _error));
         Assert.Contains("schema found, up to date", _output.ToString());
     }
 
     [Fact]
     public async Task Migrate_script_prints_the_SQL_for_a_DBA_and_changes_nothing()
     {
-        var exit = await MigrateCommand.TryRunAsync(["migrate", "--script", $"--Storage:SqlitePath={_database}"], _output, _error);
+        var exit = await MigrateCommand.TryRunAsync(["migrate", "--script", $"--Storage:SqlitePath={_file.Path}"], _output, _error);
 
         Assert.Equal(0, exit);
         var script = _output.ToString();
-        Assert.StartsWith($"-- PmfBot's schema migrations for SQLite ({_database})", script);
+        Assert.StartsWith($"-- PmfBot's schema migrations for SQLite ({_file.Path})", script);
         Assert.Contains("CREATE TABLE \"people\"", script);
         Assert.Contains("audit_log_no_delete", script);
-        await using var connection = new SqliteConnection($"Data Source={_database};Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False");
         await connection.OpenAsync();
         await using var tables = connection.CreateCommand();
         tables.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'people'";
@@ -81,7 +75,7 @@ public sealed class MigrateCommandTests : IDisposable
     [Fact]
     public async Task A_refused_database_exits_with_one_and_the_reason()
     {
-        await using (var connection = new SqliteConnection($"Data Source={_database};Pooling=False"))
+        await using (var connection = new SqliteConnection($"Data Source={_file.Path};Pooling=False"))
         {
             await connection.OpenAsync();
             await using var create = connection.CreateCommand();
@@ -89,10 +83,10 @@ public sealed class MigrateCommandTests : IDisposable
             await create.ExecuteNonQueryAsync();
         }
 
-        var exit = await MigrateCommand.TryRunAsync(["migrate", $"--Storage:SqlitePath={_database}"], _output, _error);
+        var exit = await MigrateCommand.TryRunAsync(["migrate", $"--Storage:SqlitePath={_file.Path}"], _output, _error);
 
         Assert.Equal(1, exit);
-        Assert.Contains($"SQLite ({_database}) was not migrated: The database has tables named like PmfBot's", _error.ToString());
+        Assert.Contains($"SQLite ({_file.Path}) was not migrated: The database has tables named like PmfBot's", _error.ToString());
     }
 
     [Fact]

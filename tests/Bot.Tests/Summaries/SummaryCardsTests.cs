@@ -13,21 +13,15 @@ using PmfBot.Domain.Ratings;
 
 namespace PmfBot.Bot.Tests.Summaries;
 
-public sealed class SummaryCardsTests(SharedDemoBot shared) : IClassFixture<SharedDemoBot>, IAsyncLifetime
+public sealed class SummaryCardsTests(SharedDemoBot shared) : SharedDemoBotTests(shared)
 {
-    private readonly ConversationBot _bot = shared.Bot;
-
-    public Task InitializeAsync() => _bot.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Board_show_lists_every_priority_with_its_rating_and_the_most_serious_exceptions()
     {
-        var boardId = await ReadCards.BoardIdAsync(_bot, "Housing and Regeneration Board");
+        var boardId = await ReadCards.BoardIdAsync(Bot, "Housing and Regeneration Board");
         var data = new JsonObject { ["cardKind"] = "status-card", ["boardId"] = boardId.ToString(), ["periodKey"] = "2025-26-Q2" };
 
-        var card = ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "board.show", data));
+        var card = ConversationBot.CardOf(await Bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "board.show", data));
 
         var text = ConversationBot.TextOf(card);
         Assert.Contains("Housing and Regeneration Board", text);
@@ -49,19 +43,19 @@ public sealed class SummaryCardsTests(SharedDemoBot shared) : IClassFixture<Shar
     [Fact]
     public async Task Summaries_share_one_reading_of_the_council_until_a_change_is_saved_then_show_the_change()
     {
-        var boardId = await ReadCards.BoardIdAsync(_bot, "Housing and Regeneration Board");
+        var boardId = await ReadCards.BoardIdAsync(Bot, "Housing and Regeneration Board");
         var data = new JsonObject { ["cardKind"] = "status-card", ["boardId"] = boardId.ToString(), ["periodKey"] = "2025-26-Q2" };
-        var before = ConversationBot.TextOf(ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "board.show", data.DeepClone().AsObject())));
-        await using (var otherServer = _bot.NewContext())
+        var before = ConversationBot.TextOf(ConversationBot.CardOf(await Bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "board.show", data.DeepClone().AsObject())));
+        await using (var otherServer = Bot.NewContext())
         {
             var chair = await otherServer.People.SingleAsync(p => p.Name == "Cllr Bethan Rowlands");
             chair.Rename("Cllr Bethan Rowlands-Hughes");
             await otherServer.SaveChangesAsync();
         }
 
-        var after = ConversationBot.TextOf(ConversationBot.CardOf(await _bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "board.show", data)));
-        var scrutinyId = await ReadCards.BoardIdAsync(_bot, "Scrutiny Board (Strategy and Resources)");
-        using var scope = _bot.Services.CreateScope();
+        var after = ConversationBot.TextOf(ConversationBot.CardOf(await Bot.ClickAsync(DemoCouncil.People.ScrutinyMember, "board.show", data)));
+        var scrutinyId = await ReadCards.BoardIdAsync(Bot, "Scrutiny Board (Strategy and Resources)");
+        using var scope = Bot.Services.CreateScope();
         var scrutiny = ConversationBot.TextOf(await scope.ServiceProvider.GetRequiredService<SummaryCards>().ScrutinySummaryAsync(scrutinyId, Period.Quarter(2025, 2), CancellationToken.None));
 
         Assert.DoesNotContain("Rowlands-Hughes", before);
@@ -72,8 +66,8 @@ public sealed class SummaryCardsTests(SharedDemoBot shared) : IClassFixture<Shar
     [Fact]
     public async Task The_scrutiny_summary_lists_every_board_with_its_ratings_and_top_exceptions()
     {
-        var scrutinyId = await ReadCards.BoardIdAsync(_bot, "Scrutiny Board (Strategy and Resources)");
-        using var scope = _bot.Services.CreateScope();
+        var scrutinyId = await ReadCards.BoardIdAsync(Bot, "Scrutiny Board (Strategy and Resources)");
+        using var scope = Bot.Services.CreateScope();
 
         var card = await scope.ServiceProvider.GetRequiredService<SummaryCards>().ScrutinySummaryAsync(scrutinyId, Period.Quarter(2025, 2), CancellationToken.None);
 
@@ -96,9 +90,9 @@ public sealed class SummaryCardsTests(SharedDemoBot shared) : IClassFixture<Shar
     [Fact]
     public async Task A_scrutiny_summary_too_large_for_one_card_leaves_out_the_green_priorities_instead_of_failing()
     {
-        var scrutinyId = await ReadCards.BoardIdAsync(_bot, "Scrutiny Board (Strategy and Resources)");
+        var scrutinyId = await ReadCards.BoardIdAsync(Bot, "Scrutiny Board (Strategy and Resources)");
         var q2 = Period.Quarter(2025, 2);
-        await using (var db = _bot.NewContext())
+        await using (var db = Bot.NewContext())
         {
             var board = await db.Boards.SingleAsync(b => b.Name == "Best Council Board");
             var chair = await db.People.SingleAsync(p => p.Id == board.ChairId);
@@ -108,16 +102,16 @@ public sealed class SummaryCardsTests(SharedDemoBot shared) : IClassFixture<Shar
             {
                 var priority = new Priority(Guid.NewGuid(), $"BIG-{n:000}", $"A priority of a very large council, number {n}, worded as long as plans word them", template.PlanId, board.Id, lead.Id, template.DirectorateId);
                 db.Priorities.Add(priority);
-                var rating = PriorityRating.AwaitProposal(priority, q2, _bot.Clock.GetUtcNow());
-                rating.Propose(lead, Rag.Green, "On track.", _bot.Clock.GetUtcNow());
-                rating.Approve(chair, board, _bot.Clock.GetUtcNow());
+                var rating = PriorityRating.AwaitProposal(priority, q2, Bot.Clock.GetUtcNow());
+                rating.Propose(lead, Rag.Green, "On track.", Bot.Clock.GetUtcNow());
+                rating.Approve(chair, board, Bot.Clock.GetUtcNow());
                 db.Ratings.Add(rating);
             }
 
             await db.SaveChangesAsync();
         }
 
-        using var scope = _bot.Services.CreateScope();
+        using var scope = Bot.Services.CreateScope();
         var card = await scope.ServiceProvider.GetRequiredService<SummaryCards>().ScrutinySummaryAsync(scrutinyId, q2, CancellationToken.None);
 
         var text = ConversationBot.TextOf(card);

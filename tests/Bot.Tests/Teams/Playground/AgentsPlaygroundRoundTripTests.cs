@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PmfBot.Bot.Teams.Activities;
@@ -21,71 +19,25 @@ namespace PmfBot.Bot.Tests.Teams.Playground;
 /// </summary>
 public sealed class AgentsPlaygroundRoundTripTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = AgentsPlayground.Patience;
     private readonly int _botPort = FreePort.Next();
-    private readonly int _playgroundPort = FreePort.Next();
-    private readonly StringBuilder _playgroundOutput = new();
     private BotApplication? _bot;
-    private Process? _playground;
-    private string? _workDir;
+    private AgentsPlayground? _playground;
 
     public async Task InitializeAsync()
     {
-        var cli = PlaygroundCli();
-
         _bot = BotApplication.Local(recordingMessageHandler: false);
         _bot.UseKestrel(_botPort);
         _bot.StartServer();
-
-        _workDir = Directory.CreateTempSubdirectory("pmfbot-playground-").FullName;
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = _workDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { cli, "-e", $"http://127.0.0.1:{_botPort}/api/messages", "-c", "msteams", "--disable-telemetry", "-p", _playgroundPort.ToString() })
-            start.ArgumentList.Add(arg);
-        start.Environment["APPLICATION_INSIGHTS_NO_STATSBEAT"] = "1";
-        start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
-        _playground = Process.Start(start)!;
-        _playground.OutputDataReceived += (_, e) => { lock (_playgroundOutput) _playgroundOutput.AppendLine(e.Data); };
-        _playground.ErrorDataReceived += (_, e) => { lock (_playgroundOutput) _playgroundOutput.AppendLine(e.Data); };
-        _playground.BeginOutputReadLine();
-        _playground.BeginErrorReadLine();
-
-        using var http = new HttpClient();
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                if (await http.GetStringAsync(PlaygroundUrl("/_debug/ping")) == "pong")
-                    return;
-            }
-            catch (HttpRequestException) when (clock.Elapsed < Patience && !_playground.HasExited)
-            {
-                await Task.Delay(250);
-            }
-        }
+        _playground = await AgentsPlayground.StartAsync(_botPort, output);
     }
 
     public async Task DisposeAsync()
     {
-        if (_playground is { HasExited: false })
-        {
-            _playground.Kill(entireProcessTree: true);
-            await _playground.WaitForExitAsync();
-        }
-
-        _playground?.Dispose();
-        lock (_playgroundOutput)
-            output.WriteLine(_playgroundOutput.ToString());
+        if (_playground is not null)
+            await _playground.DisposeAsync();
         if (_bot is not null)
             await _bot.DisposeAsync();
-        if (_workDir is not null)
-            Directory.Delete(_workDir, recursive: true);
     }
 
     [Fact]
@@ -97,7 +49,7 @@ public sealed class AgentsPlaygroundRoundTripTests(ITestOutputHelper output) : I
         var userId = config["currentUser"]!["id"]!.GetValue<string>();
 
         using var stream = new ClientWebSocket();
-        await stream.ConnectAsync(new Uri($"ws://127.0.0.1:{_playgroundPort}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
+        await stream.ConnectAsync(new Uri($"ws://127.0.0.1:{_playground!.Port}/_ws_conversation/v1/conversations/stream"), CancellationToken.None);
         // The bot answers every message with a card from its command table.
         var reply = ReadUntilAsync(stream, m => m.ToJsonString().Contains("application/vnd.microsoft.card.adaptive"));
 
@@ -113,7 +65,7 @@ public sealed class AgentsPlaygroundRoundTripTests(ITestOutputHelper output) : I
         await _bot!.Queue.WhenIdleAsync();
         var seen = Assert.IsType<MessageActivity>(Assert.Single(_bot.Log.Observed, a => a is MessageActivity));
         Assert.Equal("msteams", seen.ChannelId);
-        Assert.Equal(new Uri($"http://localhost:{_playgroundPort}/_connector"), seen.ServiceUrl);
+        Assert.Equal(new Uri($"http://localhost:{_playground!.Port}/_connector"), seen.ServiceUrl);
         Assert.Equal(chatId, seen.Conversation.Id);
         Assert.Equal("status CPP-H1", seen.CommandText);
         Assert.NotNull(seen.From.AadObjectId);
@@ -177,20 +129,5 @@ public sealed class AgentsPlaygroundRoundTripTests(ITestOutputHelper output) : I
         }
     }
 
-    private string PlaygroundUrl(string path) => $"http://127.0.0.1:{_playgroundPort}{path}";
-
-    /// <summary>The playground's CLI from tests/js/node_modules; a missing install fails the test, it never skips.</summary>
-    private static string PlaygroundCli()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "tests", "js", "package.json")))
-            dir = dir.Parent;
-        if (dir is null)
-            Assert.Fail("tests/js/package.json not found above the test output directory.");
-
-        var cli = Path.Combine(dir!.FullName, "tests", "js", "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
-        if (!File.Exists(cli))
-            Assert.Fail($"The Agents Playground is not installed ({cli} is missing). Run the test script (scripts/test.sh), which runs `npm ci` in tests/js, or run `npm ci` there yourself.");
-        return cli;
-    }
+    private string PlaygroundUrl(string path) => _playground!.Url(path);
 }
