@@ -116,7 +116,7 @@ public sealed partial class FuzzRun(BotUnderTest bot, HostileActivities cases, F
         }
         else if (text.Length > 0)
         {
-            var (invokeStatus, problem) = UniversalAction(text);
+            var (invokeStatus, problem) = InvokeAnswer(text);
             if (problem is not null)
                 problems.Add(problem);
             outcome += invokeStatus is null ? "" : $"/{invokeStatus}";
@@ -151,8 +151,8 @@ public sealed partial class FuzzRun(BotUnderTest bot, HostileActivities cases, F
         return problems;
     }
 
-    /// <summary>An invoke answer: statusCode, one of the three Universal Action types, and a card, text or error message as value.</summary>
-    private static (string? InvokeStatus, string? Problem) UniversalAction(string text)
+    /// <summary>An invoke answer: a message extension's (<c>composeExtension</c>) or a Universal Action's.</summary>
+    private static (string? InvokeStatus, string? Problem) InvokeAnswer(string text)
     {
         JsonObject? body;
         try
@@ -164,6 +164,26 @@ public sealed partial class FuzzRun(BotUnderTest bot, HostileActivities cases, F
             return (null, $"an answer that is not JSON: {Shorten(text)}");
         }
 
+        return body?["composeExtension"] is JsonObject extension ? MessageExtension(extension, text) : UniversalAction(body, text);
+    }
+
+    /// <summary>A search or unfurl answer: a result (a list of attachments) or a message with text.</summary>
+    private static (string? InvokeStatus, string? Problem) MessageExtension(JsonObject extension, string text)
+    {
+        var type = extension["type"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
+        var problem = type switch
+        {
+            "result" when extension["attachments"] is not JsonArray => "a message-extension result without attachments",
+            "message" when extension["text"] is not JsonValue m || string.IsNullOrWhiteSpace(m.GetValue<string>()) => "a message-extension message without text",
+            "result" or "message" => null,
+            _ => $"a message-extension answer of unknown type {type}: {Shorten(text)}",
+        };
+        return ($"extension {type}", problem);
+    }
+
+    /// <summary>A Universal Action answer: statusCode, one of the three types, and a card, text or error message as value.</summary>
+    private static (string? InvokeStatus, string? Problem) UniversalAction(JsonObject? body, string text)
+    {
         if (body?["statusCode"] is not JsonValue code || !code.TryGetValue<int>(out var statusCode))
             return (null, $"an invoke answer without statusCode: {Shorten(text)}");
         var type = body["type"]?.GetValue<string>();
