@@ -18,6 +18,9 @@ public abstract record CardOutcome<T>
     /// <summary>Nothing was saved: the named card field needs putting right.</summary>
     public sealed record Invalid(string Field, string Message) : CardOutcome<T>;
 
+    /// <summary>Nothing was saved: a form checked whole, each named card field with what to put right.</summary>
+    public sealed record InvalidFields(IReadOnlyDictionary<string, string> Errors) : CardOutcome<T>;
+
     /// <summary>Nothing was saved: a rule said no (already decided, someone else saved first), shown on the card.</summary>
     public sealed record Refused(string Reason) : CardOutcome<T>;
 

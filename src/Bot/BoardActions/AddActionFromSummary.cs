@@ -1,15 +1,13 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using PmfBot.Bot.Cards;
 using PmfBot.Bot.Conversation;
-using PmfBot.Bot.Ratings;
 using PmfBot.Bot.Status;
 using PmfBot.Bot.Summaries;
-using PmfBot.Domain;
 using PmfBot.Domain.BoardActions;
-using PmfBot.Domain.Storage;
+using PmfBot.Domain.Calendar;
 using PmfBot.Scheduler.Cycle;
+using Outcome = PmfBot.Domain.CardOutcome<PmfBot.Domain.BoardActions.AddBoardAction.Added>;
 
 namespace PmfBot.Bot.BoardActions;
 
@@ -18,7 +16,7 @@ namespace PmfBot.Bot.BoardActions;
 /// team adds an action the board agreed. Always answered with the board summary: a notice saying
 /// it was added (its owner is told through the outbox), or the problems beside the fields.
 /// </summary>
-public sealed class AddActionFromSummary(PmfDbContext db, AddBoardAction add, SummaryCards summaries, CycleControl cycle, TimeProvider clock) : ICardAction
+public sealed class AddActionFromSummary(AddBoardAction add, SummaryCards summaries, CycleControl cycle, TimeProvider clock) : ICardAction
 {
     public async Task<JsonNode> HandleAsync(CardActionRequest request, CancellationToken cancellationToken)
     {
@@ -37,42 +35,32 @@ public sealed class AddActionFromSummary(PmfDbContext db, AddBoardAction add, Su
             DateOnly.TryParseExact(form.DueDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) ? due : null,
             Guid.TryParse(form.PriorityId, out var priorityId) ? priorityId : null);
 
-        try
+        var outcome = await add.AddAsync(request.Person, command, cancellationToken);
+        switch (outcome)
         {
-            var problems = await add.CheckAsync(command, cancellationToken);
-            if (problems.Count > 0)
-            {
-                return await ProblemsAsync(request, boardId, quarter, form, problems, cancellationToken);
-            }
-
-            var action = await add.HandleAsync(command, cancellationToken);
-            cycle.TryRunSoon("a board action");
-            var owner = await db.People.AsNoTracking().Where(p => p.Id == action.OwnerId).Select(p => p.Name).SingleAsync(cancellationToken);
-            return await summaries.BoardSummaryAsync(
-                boardId, quarter, cancellationToken, request.Person,
-                Notice.Good($"Added \"{action.Title}\" for {owner}, due {CardText.Date(action.DueDate)}. They are told now."));
-        }
-        catch (PmfRuleException refused) when (refused.Field is { Length: > 0 })
-        {
-            // Someone changed what the form relied on between the check and the save.
-            db.ChangeTracker.Clear();
-            return await ProblemsAsync(request, boardId, quarter, form, [refused], cancellationToken);
-        }
-        catch (PmfRuleException refused)
-        {
-            db.ChangeTracker.Clear();
-            return await summaries.BoardSummaryAsync(boardId, quarter, cancellationToken, request.Person, Notice.Attention($"Nothing was added: {refused.Message}"));
+            case Outcome.Saved saved:
+                cycle.TryRunSoon("a board action");
+                var action = saved.Value.Action;
+                return await summaries.BoardSummaryAsync(
+                    boardId, quarter, cancellationToken, request.Person,
+                    Notice.Good($"Added \"{action.Title}\" for {saved.Value.Owner.Name}, due {CardText.Date(action.DueDate)}. They are told now."));
+            case Outcome.InvalidFields invalid:
+                return await ProblemsAsync(request, boardId, quarter, form, invalid.Errors, cancellationToken);
+            case Outcome.Invalid invalid:
+                // Someone changed what the form relied on between the check and the save.
+                return await ProblemsAsync(request, boardId, quarter, form, new Dictionary<string, string> { [invalid.Field] = invalid.Message }, cancellationToken);
+            case Outcome.Refused refused:
+                return await summaries.BoardSummaryAsync(boardId, quarter, cancellationToken, request.Person, Notice.Attention($"Nothing was added: {refused.Reason}"));
+            default:
+                throw new InvalidOperationException($"{outcome} is not an outcome of adding a board action.");
         }
     }
 
     private async Task<JsonObject> ProblemsAsync(
-        CardActionRequest request, Guid boardId, Domain.Calendar.Period quarter, SummaryCards.ActionForm form, IReadOnlyList<PmfRuleException> problems, CancellationToken cancellationToken)
-    {
+        CardActionRequest request, Guid boardId, Period quarter, SummaryCards.ActionForm form, IReadOnlyDictionary<string, string> errors, CancellationToken cancellationToken) =>
         // Teams shows a ShowCard closed again after an answer, so the notice says what the fields say.
-        var errors = problems.GroupBy(p => p.Field ?? "").ToDictionary(g => g.Key, g => g.First().Message);
-        return await summaries.BoardSummaryAsync(
+        await summaries.BoardSummaryAsync(
             boardId, quarter, cancellationToken, request.Person,
             Notice.Attention($"Nothing was added: {string.Join(" ", errors.Values)}"),
             form with { Errors = errors });
-    }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PmfBot.Bot.Cards;
 using PmfBot.Domain;
 using PmfBot.Domain.BoardActions;
+using PmfBot.Domain.Boards;
 using PmfBot.Domain.Calendar;
 using PmfBot.Domain.Conversations;
 using PmfBot.Domain.People;
@@ -158,13 +159,38 @@ public sealed class RatingCards(
     /// the everyone-view, the one posted to the board channel and edited after a decision.
     /// </summary>
     public async Task<JsonObject> ApprovalCardAsync(
-        Guid priorityId, Period period, Person? viewer, Notice? notice = null, DecisionInput? input = null, CancellationToken cancellationToken = default)
+        Guid priorityId, Period period, Person? viewer, Notice? notice = null, DecisionInput? input = null, CancellationToken cancellationToken = default) =>
+        Approval(await LoadApprovalAsync(priorityId, period, null, cancellationToken), viewer, notice, input);
+
+    /// <summary>
+    /// After a decision: the chair's card with <paramref name="notice"/> and the everyone-view the
+    /// posted card is edited to, both from the decided rating and board the use case returned.
+    /// </summary>
+    public async Task<(JsonObject ForChair, JsonObject ForEveryone)> DecidedCardsAsync(
+        DecideRating.Decided decided, Person chair, Notice notice, CancellationToken cancellationToken = default)
+    {
+        var source = await LoadApprovalAsync(decided.Rating.PriorityId, decided.Rating.Period, decided.Board, cancellationToken);
+        source = source with { View = source.View with { Rating = decided.Rating } };
+        return (Approval(source, chair, notice, null), Approval(source, viewer: null, notice: null, input: null));
+    }
+
+    /// <summary>What the approval card shows, read once whoever views it.</summary>
+    private sealed record ApprovalSource(PriorityStatus.View View, Board Board, IReadOnlyDictionary<Guid, Person> People, IReadOnlyList<string> RefreshUserIds);
+
+    private async Task<ApprovalSource> LoadApprovalAsync(Guid priorityId, Period period, Board? board, CancellationToken cancellationToken)
     {
         var view = await status.LoadAsync(priorityId, period, cancellationToken);
-        var board = await db.Boards.AsNoTracking().SingleAsync(b => b.Id == view.Priority.BoardId, cancellationToken);
+        board ??= await db.Boards.AsNoTracking().SingleAsync(b => b.Id == view.Priority.BoardId, cancellationToken);
+        var chairId = board.ChairId;
         var people = await db.People.AsNoTracking()
-            .Where(p => p.Id == board.ChairId || (view.Rating != null && (p.Id == view.Rating.ProposedById || p.Id == view.Rating.DecidedById)))
+            .Where(p => p.Id == chairId || (view.Rating != null && (p.Id == view.Rating.ProposedById || p.Id == view.Rating.DecidedById)))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
+        return new ApprovalSource(view, board, people, await RefreshUserIdsAsync(people.GetValueOrDefault(chairId), cancellationToken));
+    }
+
+    private JsonObject Approval(ApprovalSource source, Person? viewer, Notice? notice, DecisionInput? input)
+    {
+        var (view, board, people) = (source.View, source.Board, source.People);
         var chair = people.GetValueOrDefault(board.ChairId);
         var chairName = chair?.Name ?? "the chair";
         var rating = view.Rating;
@@ -172,15 +198,15 @@ public sealed class RatingCards(
         var decided = state is RatingState.Approved or RatingState.Amended or RatingState.SentBack;
         var errors = input?.Errors ?? new Dictionary<string, string>();
         var data = new ApprovalData(
-            priorityId.ToString(),
+            view.Priority.Id.ToString(),
             view.Priority.Code,
             view.Priority.Title,
             board.Name,
             chairName,
-            period.Key,
-            period.Label,
+            view.Quarter.Key,
+            view.Quarter.Label,
             (rating?.Version ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            await RefreshUserIdsAsync(chair, cancellationToken),
+            source.RefreshUserIds,
             viewer is not null && viewer.Id == board.ChairId && state == RatingState.Proposed,
             state switch
             {

@@ -9,7 +9,9 @@ public sealed class RatingsFeature : IConversationFeature
     {
         services.AddScoped<RatingCards>();
         services.AddCardAction<ProposeRatingAction>("rating.propose");
-        services.AddCardAction<DecideRatingAction>("rating.approve", "rating.amend", "rating.sendBack");
+        services.AddCardAction<ApproveRatingAction>("rating.approve");
+        services.AddCardAction<AmendRatingAction>("rating.amend");
+        services.AddCardAction<SendBackRatingAction>("rating.sendBack");
         services.AddCardAction<RefreshApprovalAction>("card.refresh");
     }
 }

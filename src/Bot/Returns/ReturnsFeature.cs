@@ -16,7 +16,8 @@ public sealed class ReturnsFeature : IConversationFeature
         services.AddCardAction<TurnReturnPageAction>("returns.page");
         services.AddCardAction<CorrectReturnAction>("returns.correct");
         services.AddCardAction<ShowReturnsAction>("returns.show");
-        services.AddCardAction<SignOffActions>("signoff.all", "signoff.sendBack");
+        services.AddCardAction<SignOffAllAction>("signoff.all");
+        services.AddCardAction<SendBackReturnAction>("signoff.sendBack");
         services.AddPagedCard("submitted-card", async (s, r, _, ct) => await ReturnsPaging.SubmittedCardPageAsync(s, r, ct));
         services.AddPagedCard("sign-off-card", async (s, r, _, ct) => await ReturnsPaging.SignOffCardPageAsync(s, r, ct));
     }

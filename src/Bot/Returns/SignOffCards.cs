@@ -28,29 +28,8 @@ public sealed class SignOffCards(PmfDbContext db, CardRenderer renderer, TimePro
     /// <summary>The directorate, refusing anyone but its performance lead (or the performance team, read-only).</summary>
     public async Task<Directorate> DirectorateForAsync(Person person, Guid directorateId, bool toChange, CancellationToken cancellationToken)
     {
-        var directorate = await db.Directorates.AsNoTracking().SingleOrDefaultAsync(d => d.Id == directorateId, cancellationToken)
-            ?? throw new PmfRuleException("That directorate no longer exists.");
-        if (directorate.PerformanceLeadId != person.Id && (toChange || !person.IsPerformanceTeam))
-        {
-            throw new PmfRuleException($"Only {directorate.Name}'s performance lead can sign off or send back its returns.");
-        }
-
-        return !directorate.UsesSignOff
-            ? throw new PmfRuleException($"{directorate.Name} does not use directorate sign-off: its returns count as soon as they are submitted.")
-            : directorate;
-    }
-
-    /// <summary>The fingerprint of the directorate's returns for the period: any change to any of them changes it.</summary>
-    public async Task<string> VersionAsync(Guid directorateId, Period period, CancellationToken cancellationToken)
-    {
-        var rows = await ReturnsOf(directorateId, period).Select(r => new { r.Id, r.Version }).ToListAsync(cancellationToken);
-        return Fingerprint(rows.Select(r => (r.Id, r.Version)));
-    }
-
-    public static string Fingerprint(IEnumerable<(Guid Id, int Version)> returns)
-    {
-        var lines = string.Join('\n', returns.OrderBy(r => r.Id.ToString(), StringComparer.Ordinal).Select(r => $"{r.Id}:{r.Version.ToString(CultureInfo.InvariantCulture)}"));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines)))[..8];
+        var directorate = await db.Directorates.AsNoTracking().SingleOrDefaultAsync(d => d.Id == directorateId, cancellationToken);
+        return SignOffReturns.WhyNotAllowed(directorate, person, toChange) is { } reason ? throw new PmfRuleException(reason) : directorate!;
     }
 
     public async Task<JsonObject> CardAsync(
@@ -72,7 +51,7 @@ public sealed class SignOffCards(PmfDbContext db, CardRenderer renderer, TimePro
         var waiting = all.Where(r => !r.HasAnswer).ToList();
         var submitted = answered.Count(r => r.State == ReturnState.Submitted);
         var late = waiting.Count(r => r.IsLate(today));
-        var version = Fingerprint(all.Select(r => (r.Id, r.Version)));
+        var version = StaleCard.Fingerprint(all.Select(r => (r.Id, r.Version)));
         var lines = answered.Select(r => new SignOffLine(
             r.Id.ToString(),
             r.Indicator.Code,

@@ -29,48 +29,52 @@ public sealed class MeetingDecision(PmfDbContext db, DecideRating decide, Meetin
             return await panel.RenderAsync(boardId, chair, "PmfBot cannot find the rating you decided on this board. Nothing was changed; here is the panel as it is now.", "attention", null, cancellationToken);
         }
 
-        if (!int.TryParse(fields["version"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
-            || version != rating.Version)
-        {
-            return await panel.RenderAsync(boardId, chair, $"The rating for {rating.Priority.Code} changed since the panel was loaded; here it is now. Nothing was changed.", "attention", null, cancellationToken);
-        }
-
+        int? seenVersion = int.TryParse(fields["version"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version
+            : null;
         DecideRating.Decision? decision = form.Decision switch
         {
             "approve" => new DecideRating.Decision.Approve(),
-            "amend" => RagOf(form.AmendedRating) is { } rag ? new DecideRating.Decision.Amend(rag, form.Reason) : null,
+            "amend" => new DecideRating.Decision.Amend(RagOf(form.AmendedRating), form.Reason),
             "sendBack" => new DecideRating.Decision.SendBack(form.Comment),
             _ => null,
         };
         if (decision is null)
         {
-            var errors = new Dictionary<string, string>();
-            if (form.Decision == "amend")
-            {
-                errors["amendedRating"] = "Choose the rating the board agrees: green, amber or red.";
-                if (string.IsNullOrWhiteSpace(form.Reason))
+            return StaleCard.IsStale(seenVersion, rating.Version)
+                ? await StaleAsync(boardId, chair, rating, cancellationToken)
+                : await panel.RenderAsync(boardId, chair, "Nothing was saved: Choose Approve, Amend or Send back.", "attention", (rating.Id, form), cancellationToken);
+        }
+
+        var outcome = await decide.DecideAsync(new DecideRating.Request(chair, rating.PriorityId, rating.Period, seenVersion, decision), cancellationToken);
+        switch (outcome)
+        {
+            case CardOutcome<DecideRating.Decided>.Saved saved:
+                cycle.TryRunSoon("a chair's decision in the meeting panel");
+                return await panel.RenderAsync(boardId, chair, Done(saved.Value.Rating), "good", null, cancellationToken);
+            case CardOutcome<DecideRating.Decided>.Stale:
+                return await StaleAsync(boardId, chair, rating, cancellationToken);
+            case CardOutcome<DecideRating.Decided>.Invalid invalid:
+                var errors = new Dictionary<string, string> { [invalid.Field] = invalid.Message };
+                if (invalid.Field == "amendedRating" && string.IsNullOrWhiteSpace(form.Reason))
                 {
-                    errors["reason"] = "Say why you are changing the proposed rating.";
+                    errors.TryAdd("reason", "Say why you are changing the proposed rating.");
                 }
-            }
 
-            var message = errors.Count > 0 ? string.Join(" ", errors.Values) : "Choose Approve, Amend or Send back.";
-            return await panel.RenderAsync(boardId, chair, "Nothing was saved: " + message, "attention", (rating.Id, form with { Errors = errors }), cancellationToken);
-        }
-
-        try
-        {
-            var decided = await decide.HandleAsync(new DecideRating.Command(chair.Id, rating.Id, decision), cancellationToken);
-            cycle.TryRunSoon("a chair's decision in the meeting panel");
-            return await panel.RenderAsync(boardId, chair, Done(decided), "good", null, cancellationToken);
-        }
-        catch (PmfRuleException refused)
-        {
-            db.ChangeTracker.Clear();
-            var errors = refused.Field is { Length: > 0 } field ? new Dictionary<string, string> { [field] = refused.Message } : new Dictionary<string, string>();
-            return await panel.RenderAsync(boardId, chair, "Nothing was saved: " + refused.Message, "attention", (rating.Id, form with { Errors = errors }), cancellationToken);
+                return await panel.RenderAsync(
+                    boardId, chair, "Nothing was saved: " + string.Join(" ", errors.Values), "attention", (rating.Id, form with { Errors = errors }), cancellationToken);
+            case CardOutcome<DecideRating.Decided>.Refused refused:
+                return await panel.RenderAsync(boardId, chair, "Nothing was saved: " + refused.Reason, "attention", (rating.Id, form), cancellationToken);
+            case CardOutcome<DecideRating.Decided>.NotAllowed notAllowed:
+                return await panel.RenderAsync(boardId, chair, "Nothing was saved: " + notAllowed.Reason, "attention", (rating.Id, form), cancellationToken);
+            default:
+                throw new InvalidOperationException($"{outcome} is not an outcome of deciding a rating.");
         }
     }
+
+    /// <summary>The panel's words for a stale rating (the panel shows every rating waiting, so it names the priority).</summary>
+    private Task<string?> StaleAsync(Guid boardId, Person chair, PriorityRating rating, CancellationToken cancellationToken) =>
+        panel.RenderAsync(boardId, chair, $"The rating for {rating.Priority.Code} changed since the panel was loaded; here it is now. Nothing was changed.", "attention", null, cancellationToken);
 
     private static Rag? RagOf(string text) => text.Trim() switch
     {

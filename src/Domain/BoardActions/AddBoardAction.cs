@@ -37,26 +37,59 @@ public sealed partial class AddBoardAction(PmfDbContext db, TimeProvider clock)
     /// <summary>Whether the person may add actions to the board: its chair or the performance team.</summary>
     public static bool MayAdd(Person person, Board board) => person.Id == board.ChairId || person.IsPerformanceTeam;
 
+    public sealed record Added(BoardAction Action, Person Owner);
+
     /// <summary>
-    /// Every problem with the command's fields, each with the field it is about ("title", "owner",
-    /// "dueDate", "priorityId"). Someone not allowed to add actions is refused outright (thrown).
+    /// From the summary card's form: the person is refused outright (not the chair or the
+    /// performance team, a scrutiny board, a card not for a quarter), or every problem with the
+    /// fields comes back at once ("title", "owner", "dueDate", "priorityId"), or the action is
+    /// added and its owner told.
     /// </summary>
-    public async Task<IReadOnlyList<PmfRuleException>> CheckAsync(Command command, CancellationToken cancellationToken = default)
+    public async Task<CardOutcome<Added>> AddAsync(Person actor, Command command, CancellationToken cancellationToken = default)
     {
-        var (_, _, problems) = await ResolveAsync(command, cancellationToken);
-        return problems;
+        var outcome = await CardOutcome<Added>.TryAsync(async () =>
+        {
+            var (owner, problems) = await ResolveAsync(actor, command, cancellationToken);
+            if (problems.Count > 0)
+            {
+                return new CardOutcome<Added>.InvalidFields(problems.GroupBy(p => p.Field ?? "").ToDictionary(g => g.Key, g => g.First().Message));
+            }
+
+            var action = await SaveAsync(actor, owner!, command, cancellationToken);
+            return new CardOutcome<Added>.Saved(new Added(action, owner!), clock.GetUtcNow());
+        });
+        if (outcome is not CardOutcome<Added>.Saved)
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return outcome;
     }
 
+    /// <summary>Every problem with the command's fields, as tests check them; someone not allowed is refused outright (thrown).</summary>
+    public async Task<IReadOnlyList<PmfRuleException>> CheckAsync(Command command, CancellationToken cancellationToken = default)
+    {
+        var actor = await db.ActorAsync(command.ActorId, cancellationToken);
+        return (await ResolveAsync(actor, command, cancellationToken)).Problems;
+    }
+
+    /// <summary>As scripts and tests add one: the first problem is thrown, with its field.</summary>
     public async Task<BoardAction> HandleAsync(Command command, CancellationToken cancellationToken = default)
     {
-        var (actor, owner, problems) = await ResolveAsync(command, cancellationToken);
+        var actor = await db.ActorAsync(command.ActorId, cancellationToken);
+        var (owner, problems) = await ResolveAsync(actor, command, cancellationToken);
         if (problems.Count > 0)
         {
             throw problems[0];
         }
 
+        return await SaveAsync(actor, owner!, command, cancellationToken);
+    }
+
+    private async Task<BoardAction> SaveAsync(Person actor, Person owner, Command command, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
-        var action = BoardAction.Request(command.BoardId, command.PriorityId, command.Title, owner!.Id, command.DueDate!.Value, command.RequestedIn, Actor.Of(actor), now);
+        var action = BoardAction.Request(command.BoardId, command.PriorityId, command.Title, owner.Id, command.DueDate!.Value, command.RequestedIn, Actor.Of(actor), now);
         db.BoardActions.Add(action);
         db.Outbox.Add(OutboxMessage.ToPerson(
             $"{OutboxKind}:{action.Id:N}", OutboxKind, owner.Id, command.RequestedIn,
@@ -87,9 +120,8 @@ public sealed partial class AddBoardAction(PmfDbContext db, TimeProvider clock)
         return people.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    private async Task<(Person Actor, Person? Owner, List<PmfRuleException> Problems)> ResolveAsync(Command command, CancellationToken cancellationToken)
+    private async Task<(Person? Owner, List<PmfRuleException> Problems)> ResolveAsync(Person actor, Command command, CancellationToken cancellationToken)
     {
-        var actor = await db.ActorAsync(command.ActorId, cancellationToken);
         var board = await db.Boards.AsNoTracking().SingleOrDefaultAsync(b => b.Id == command.BoardId, cancellationToken)
             ?? throw new PmfRuleException("That board no longer exists.");
         if (!MayAdd(actor, board))
@@ -148,7 +180,7 @@ public sealed partial class AddBoardAction(PmfDbContext db, TimeProvider clock)
             problems.Add(new($"That priority is not one of {board.Name}'s.", "priorityId"));
         }
 
-        return (actor, owner, problems);
+        return (owner, problems);
     }
 
     private async Task<(Person? Owner, PmfRuleException? Problem)> OwnerAsync(Command command, CancellationToken cancellationToken)

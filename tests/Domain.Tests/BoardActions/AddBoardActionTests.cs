@@ -47,6 +47,36 @@ public abstract class AddBoardActionTests(TestDatabase database) : DatabaseTest(
     }
 
     [Fact]
+    public async Task From_the_card_every_field_problem_comes_back_at_once_and_nothing_is_saved()
+    {
+        var outcome = await AddAsync(Council.Chair.Id, Command(Council.Chair.Id) with { Title = " ", DueDate = null });
+
+        var invalid = Assert.IsType<CardOutcome<AddBoardAction.Added>.InvalidFields>(outcome);
+        Assert.Equal(["title", "owner", "dueDate"], invalid.Errors.Keys);
+        await using var db = Database.NewContext();
+        Assert.False(await db.BoardActions.AnyAsync());
+    }
+
+    [Fact]
+    public async Task From_the_card_someone_not_allowed_is_refused_with_the_reason()
+    {
+        var outcome = await AddAsync(Council.ScrutinyMember.Id, Command(Council.ScrutinyMember.Id) with { OwnerId = Council.Owner.Id });
+
+        Assert.Contains("chair or the performance team", Assert.IsType<CardOutcome<AddBoardAction.Added>.Refused>(outcome).Reason);
+    }
+
+    [Fact]
+    public async Task From_the_card_the_added_action_comes_back_with_its_owner()
+    {
+        var outcome = await AddAsync(Council.Chair.Id, Command(Council.Chair.Id) with { OwnerId = Council.Owner.Id });
+
+        var saved = Assert.IsType<CardOutcome<AddBoardAction.Added>.Saved>(outcome);
+        Assert.Equal(Council.Owner.Name, saved.Value.Owner.Name);
+        await using var db = Database.NewContext();
+        Assert.Equal(saved.Value.Action.Id, (await db.BoardActions.SingleAsync()).Id);
+    }
+
+    [Fact]
     public async Task Anyone_else_is_refused_and_nothing_is_saved()
     {
         var refused = await Assert.ThrowsAsync<PmfRuleException>(() => CheckAsync(Command(Council.ScrutinyMember.Id) with { OwnerId = Council.Owner.Id }));
@@ -103,6 +133,13 @@ public abstract class AddBoardActionTests(TestDatabase database) : DatabaseTest(
     {
         await using var db = Database.NewContext();
         return await new AddBoardAction(db, Clock).HandleAsync(command);
+    }
+
+    private async Task<CardOutcome<AddBoardAction.Added>> AddAsync(Guid actorId, AddBoardAction.Command command)
+    {
+        await using var db = Database.NewContext();
+        var actor = await db.People.SingleAsync(p => p.Id == actorId);
+        return await new AddBoardAction(db, Clock).AddAsync(actor, command);
     }
 
     private async Task<IReadOnlyList<PmfRuleException>> CheckAsync(AddBoardAction.Command command)
